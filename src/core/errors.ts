@@ -1,0 +1,55 @@
+/**
+ * One error type for everything that stops a run: unusable input or wrong usage.
+ * Adapters translate Office, zip and file-system failures into it inside their own `catch`,
+ * so the edges (CLI, task pane) print one bilingual line and never a stack trace.
+ * Problems *inside* a readable workbook are findings, not errors.
+ */
+
+/** Stable codes; the text for each lives in `messages.ts`. */
+export type EngineErrorCode =
+  | "usage.noCommand"
+  | "usage.unknownCommand"
+  | "usage.noFile"
+  | "usage.unknownOption"
+  | "usage.missingValue"
+  | "usage.extraArgument"
+  | "usage.badDate"
+  | "usage.unknownRuleSet"
+  | "usage.notAvailableYet"
+  | "file.notFound"
+  | "file.unreadable"
+  | "file.empty"
+  | "file.truncatedZip"
+  | "file.notWorkbook"
+  | "file.encrypted"
+  | "file.legacyXls"
+  | "file.html"
+  | "file.csv"
+  | "file.spreadsheetMl2003"
+  | "file.unknownFormat"
+  | "file.emptyWorkbook"
+  | "file.corruptPart"
+  | "output.unwritable";
+
+/** Parameters that a message may name. */
+export type EngineErrorParams = Record<string, string | number | undefined>;
+
+/**
+ * The engine's error: a code and parameters, rendered at the edge by `formatEngineError`.
+ * @example throw new EngineError("file.encrypted", { file: "ds.xlsx" })
+ */
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  readonly params: EngineErrorParams;
+  constructor(code: EngineErrorCode, params: EngineErrorParams = {}) {
+    super(code);
+    this.name = "EngineError";
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** True for an {@link EngineError} (also across bundle copies, by shape). */
+export function isEngineError(e: unknown): e is EngineError {
+  return e instanceof EngineError || (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "EngineError" && typeof (e as { code?: unknown }).code === "string");
+}
