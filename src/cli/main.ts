@@ -1,0 +1,102 @@
+/**
+ * The command line: `npm run -s cli -- validate FILE [--as-of] [--rules] [--json] [--out]`.
+ * The only layer that touches the file system; it calls the core and the file adapter.
+ * Exit codes: 0 no error findings, 1 some error findings, 2 unusable input or wrong usage.
+ */
+import { readFileSync, writeFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { EngineError, isEngineError } from "../core/errors";
+import { formatEngineError } from "../core/messages";
+import { validateWorkbook, vietnamToday } from "../core/engine";
+import type { Report } from "../core/report/types";
+import { TOOL_NAME, TOOL_VERSION } from "../core/version";
+import { readXlsx } from "../file/readXlsx";
+import { HELP_TEXT, parseArgs, type ValidateArgs } from "./args";
+import { formatSummary } from "./summary";
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  now: () => number;
+  /** True when stderr is a terminal (progress lines are shown only then). */
+  interactive: boolean;
+}
+
+function readInput(path: string): Uint8Array {
+  try {
+    if (!statSync(path).isFile()) throw new EngineError("file.unreadable", { file: path, reason: "không phải tệp / not a file" });
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    if (isEngineError(e)) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === "ENOENT") throw new EngineError("file.notFound", { file: path });
+    throw new EngineError("file.unreadable", { file: path, reason: code ?? "?" });
+  }
+}
+
+function validate(args: ValidateArgs, io: CliIo): number {
+  const asOf = args.asOf ?? vietnamToday(io.now());
+  if (args.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.asOf)) throw new EngineError("usage.badDate", { option: "--as-of", value: args.asOf });
+  if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) {
+    throw new EngineError("usage.notAvailableYet", { option: "--rules FILE", featureVi: "tệp quy định riêng sẽ có cùng các bộ quy định", featureEn: "rule files arrive with the rule sets" });
+  }
+  const progress = (vi: string) => io.interactive && args.json !== "-" && io.stderr(`${vi}\n`);
+  progress(`Đang đọc ${basename(args.file)}…`);
+  const bytes = readInput(args.file);
+  const grid = readXlsx(bytes, { fileName: basename(args.file) });
+  progress("Đang kiểm tra…");
+  const { report } = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.rules ? { ruleSetId: args.rules } : {}) });
+  const json = JSON.stringify(report, null, 2) + "\n";
+  if (args.json === "-") io.stdout(json);
+  else {
+    if (args.json !== undefined) {
+      try {
+        writeFileSync(args.json, json);
+      } catch (e) {
+        throw new EngineError("output.unwritable", { file: args.json, reason: (e as { code?: string }).code });
+      }
+    }
+    io.stdout(formatSummary(report));
+  }
+  return exitCodeOf(report);
+}
+
+/** 1 when any finding is an error, else 0. */
+export function exitCodeOf(report: Report): number {
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Run the CLI; returns the exit code. Never throws. */
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === "help") {
+      io.stdout(HELP_TEXT);
+      return 0;
+    }
+    if (args.command === "version") {
+      io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    return validate(args, io);
+  } catch (e) {
+    if (isEngineError(e)) {
+      io.stderr(formatEngineError(e) + "\n");
+      return 2;
+    }
+    // An unexpected failure is still one line, never a stack trace.
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr(`Lỗi không mong đợi: ${msg} — Unexpected error: ${msg}\n`.replace(/\n(?!$)/g, " "));
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    now: () => Date.now(),
+    interactive: Boolean(process.stderr.isTTY),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,82 @@
+/**
+ * The engine's entry point: a workbook grid in, the report out. Pure: no Office, no DOM, no Node.
+ * Both the CLI (through the file adapter) and the add-in (through the Excel adapter) call it.
+ */
+import { EngineError } from "./errors";
+import { cellFinding, type FindingDraft } from "./findings/finding";
+import type { WorkbookGrid } from "./grid";
+import { readWorkbook, type ReadWorkbookOptions, type WorkbookReading } from "./reader";
+import { buildReport } from "./report/build";
+import type { Report } from "./report/types";
+import { regimeById, regimeForDate, REGIMES } from "./rulesets/regimes";
+import type { PartialDate } from "./text/dates";
+import { TOOL_NAME, TOOL_VERSION } from "./version";
+
+export interface ValidateOptions {
+  /** The roster's reporting date, YYYY-MM-DD. */
+  asOf: string;
+  /** A preset rule-set id; default: the regime in force on `asOf`. */
+  ruleSetId?: string;
+  /** The input's file name (no path), for the report. */
+  fileName?: string;
+  fileBytes?: number;
+  mappings?: ReadWorkbookOptions["mappings"];
+}
+
+export interface ValidationResult {
+  report: Report;
+  reading: WorkbookReading;
+}
+
+/** Parse "YYYY-MM-DD" strictly; undefined when it is not a calendar date. */
+export function parseIsoDay(s: string): PartialDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return { year, month, day, precision: "day" };
+}
+
+/** Today's date in Vietnam (UTC+7), YYYY-MM-DD, from a clock reading in ms. */
+export function vietnamToday(nowMs: number): string {
+  return new Date(nowMs + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * Validate a workbook grid.
+ * @example const { report } = validateWorkbook(grid, { asOf: "2026-11-28" });
+ */
+export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): ValidationResult {
+  const asOf = parseIsoDay(options.asOf);
+  if (!asOf) throw new EngineError("usage.badDate", { option: "--as-of", value: options.asOf });
+  let ruleSet: Report["ruleSet"];
+  if (options.ruleSetId !== undefined) {
+    if (!regimeById(options.ruleSetId)) throw new EngineError("usage.unknownRuleSet", { value: options.ruleSetId, known: REGIMES.map((r) => r.id).join(", ") });
+    ruleSet = { id: options.ruleSetId, chosenBy: "option" };
+  } else ruleSet = { id: regimeForDate(options.asOf).id, chosenBy: "asOf" };
+  const reading = readWorkbook(grid, { asOf, ...(options.mappings ? { mappings: options.mappings } : {}) });
+  const findings: FindingDraft[] = [...reading.findings];
+  if (!reading.sheets.some((s) => s.role === "roster")) {
+    const first = grid.sheets[0];
+    findings.push({ ...cellFinding("data.noRoster", "warning", { sheet: first.name, row: 1, col: 1 }), row: undefined, col: undefined });
+  }
+  const report = buildReport({
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    asOf: options.asOf,
+    ruleSet,
+    ...(options.fileName ? { file: { name: options.fileName, ...(options.fileBytes !== undefined ? { bytes: options.fileBytes } : {}) } } : {}),
+    sheets: reading.sheets,
+    units: reading.units,
+    findings: findings.map(stripUndefined),
+  });
+  return { report, reading };
+}
+
+function stripUndefined(f: FindingDraft): FindingDraft {
+  const out = { ...f };
+  for (const k of Object.keys(out) as (keyof FindingDraft)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Cell access for the reader: decoded, NFC, space-normalized text per cell, merged areas
+ * resolved to their top-left value, and a tally of every legacy-text decode per column
+ * (so a whole TCVN3 sheet is reported once per column, not once per cell).
+ */
+import { cellFontName, cellStyle, cellValue, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from "../grid";
+import { decodeLegacyText, type TextEncoding } from "../text/legacy";
+import { normalizeSpaces } from "../text/keys";
+
+/** What happened to the text of one column while reading. */
+export interface ColumnDecodeTally {
+  encoding: Exclude<TextEncoding, "unicode"> | "nfd";
+  count: number;
+  firstRow: number;
+  sampleRaw: string;
+  sampleText: string;
+}
+
+/** A cell whose legacy encoding could not be decided. */
+export interface AmbiguousCell {
+  row: number;
+  col: number;
+  raw: string;
+}
+
+/** Read-only, cached view of one sheet's cells. */
+export class SheetCells {
+  readonly sheet: SheetGrid;
+  readonly workbook: WorkbookGrid;
+  /** Top-left cell of the merged area each merged cell belongs to. Key: row * 20000 + col. */
+  private readonly mergeOrigin = new Map<number, CellRange>();
+  private readonly textCache = new Map<number, string>();
+  private readonly hiddenCols: Set<number>;
+  private readonly hiddenRowSet: Set<number>;
+  readonly decodes = new Map<number, ColumnDecodeTally>();
+  readonly ambiguous: AmbiguousCell[] = [];
+
+  constructor(workbook: WorkbookGrid, sheet: SheetGrid) {
+    this.workbook = workbook;
+    this.sheet = sheet;
+    for (const m of sheet.merges) {
+      // Large merges (a title across 30 columns) are fine; guard against absurd ranges.
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 200000) continue;
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergeOrigin.set(r * 20000 + c, m);
+    }
+    this.hiddenCols = new Set(sheet.hiddenColumns);
+    this.hiddenRowSet = new Set(sheet.hiddenRows);
+  }
+
+  get rowCount(): number {
+    return this.sheet.rowCount;
+  }
+  get columnCount(): number {
+    return this.sheet.columnCount;
+  }
+  isHiddenColumn(col: number): boolean {
+    return this.hiddenCols.has(col);
+  }
+  isHiddenRow(row: number): boolean {
+    return this.hiddenRowSet.has(row);
+  }
+
+  /** The merged area a cell belongs to, when it is not the area's top-left cell. */
+  mergeOf(row: number, col: number): CellRange | undefined {
+    return this.mergeOrigin.get(row * 20000 + col);
+  }
+
+  /** The raw value (no merge resolution). */
+  raw(row: number, col: number): CellValue {
+    return cellValue(this.sheet, row, col);
+  }
+
+  /** The value, taking a merged cell's value from its area's top-left cell. */
+  value(row: number, col: number): CellValue {
+    const v = cellValue(this.sheet, row, col);
+    if (v !== undefined && v !== null && v !== "") return v;
+    const m = this.mergeOrigin.get(row * 20000 + col);
+    return m ? cellValue(this.sheet, m.top, m.left) : v;
+  }
+
+  numberFormat(row: number, col: number): string | undefined {
+    return cellStyle(this.workbook, this.sheet, row, col).numberFormat;
+  }
+
+  formula(row: number, col: number): string | undefined {
+    return this.sheet.formulas?.[row - 1]?.[col - 1];
+  }
+
+  /**
+   * The cell's text: legacy TCVN3/VNI decoded (font first, then content), NFC, spaces
+   * collapsed. Numbers and booleans come back as their plain text. Merged cells resolve to
+   * their area's top-left cell when `merged` is true.
+   */
+  text(row: number, col: number, merged = true): string {
+    let r = row;
+    let c = col;
+    if (merged) {
+      const v = cellValue(this.sheet, row, col);
+      if (v === undefined || v === null || v === "") {
+        const m = this.mergeOrigin.get(row * 20000 + col);
+        if (m) {
+          r = m.top;
+          c = m.left;
+        }
+      }
+    }
+    const key = r * 20000 + c;
+    const cached = this.textCache.get(key);
+    if (cached !== undefined) return cached;
+    const v = cellValue(this.sheet, r, c);
+    let out: string;
+    if (v === undefined || v === null) out = "";
+    else if (typeof v === "string") out = this.decode(v, r, c);
+    else out = String(v);
+    this.textCache.set(key, out);
+    return out;
+  }
+
+  private decode(s: string, row: number, col: number): string {
+    let needs = false;
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (code >= 0x80) {
+        needs = true;
+        break;
+      }
+    }
+    if (!needs) return normalizeSpaces(s);
+    const fontName = cellFontName(this.workbook, this.sheet, row, col);
+    const result = decodeLegacyText(s, fontName === undefined ? {} : { fontName });
+    if (result.ambiguous) this.ambiguous.push({ row, col, raw: s });
+    if (result.changed) {
+      const encoding = result.encoding === "unicode" ? "nfd" : result.encoding;
+      const t = this.decodes.get(col);
+      if (t === undefined) this.decodes.set(col, { encoding, count: 1, firstRow: row, sampleRaw: s, sampleText: result.text });
+      else t.count++;
+    }
+    return normalizeSpaces(result.text);
+  }
+}

@@ -1,0 +1,321 @@
+/**
+ * Person records of one roster sheet: classify body rows (person, section, total, footer,
+ * blank), resolve each person's unit, village, posts and category, and parse their values.
+ * Every value keeps its raw text and its cell; every normalization is a finding.
+ */
+import type { CellValue } from "../grid";
+import type { CanonicalField } from "../report/types";
+import { cellFinding, type FindingDraft } from "../findings/finding";
+import { parseDateCell, type PartialDate } from "../text/dates";
+import { comparisonKey } from "../text/keys";
+import { parseProfessional, professionalRank, type ProfessionalLevel } from "../text/vocab/professional";
+import { parsePoliticalTheory, politicalTheoryRank, type PoliticalTheoryLevel } from "../text/vocab/politicalTheory";
+import { parseStateManagement, stateManagementRank, type StateManagementLevel } from "../text/vocab/stateManagement";
+import { parseGeneralEducation, generalEducationRank, type GeneralEducationTier } from "../text/vocab/generalEducation";
+import type { VocabResult } from "../text/vocab/match";
+import type { SheetCells } from "./cells";
+import type { HeaderBand } from "./header";
+import type { ColumnMapping, LevelField } from "./mapping";
+import { parsePosts, type Post } from "./posts";
+import type { StaffCategory } from "./titles";
+import { parseUnitLabel, type UnitLabel } from "./units";
+import { categoryFromLabel, isFooterLabel, isSectionMarker, isTotalLabel, parseCategoryCell, parseStatus, parseVillageLabel, type PersonStatusCode } from "./vocabulary";
+
+/** A value of one field as read: raw, decoded text, cell. */
+export interface FieldCell {
+  col: number;
+  raw: CellValue;
+  text: string;
+}
+
+/** One person row. */
+export interface PersonRecord {
+  sheet: string;
+  row: number;
+  fullName?: string;
+  fields: Partial<Record<CanonicalField, FieldCell>>;
+  /** Unit as found (resolved to a report unit id by the workbook reader). */
+  unitLabel?: UnitLabel;
+  /** Where the unit came from. */
+  unitSource?: "column" | "section" | "title" | "sheetName";
+  village?: string;
+  posts: Post[];
+  category?: StaffCategory;
+  categorySource?: "title" | "column" | "section" | "sheetTitle";
+  birthDate?: PartialDate;
+  gender?: "male" | "female";
+  idNumber?: string;
+  professionalLevel?: ProfessionalLevel;
+  professionalField?: string;
+  politicalTheory?: PoliticalTheoryLevel;
+  stateManagement?: StateManagementLevel;
+  generalEducation?: GeneralEducationTier;
+  status?: PersonStatusCode;
+  /** Left the post (retired, resigned, transferred, deceased): not counted in staff. */
+  left?: boolean;
+}
+
+export interface SheetReading {
+  records: PersonRecord[];
+  findings: FindingDraft[];
+  firstDataRow?: number;
+  lastDataRow?: number;
+  /** Distinct villages seen per unit key. */
+}
+
+export interface ReadRecordsOptions {
+  date1904: boolean;
+  /** The roster's reporting date; years of two-digit dates pivot on it. */
+  asOf: PartialDate;
+  /** Context from the sheet's title rows and name. */
+  titleUnit?: UnitLabel;
+  sheetNameUnit?: UnitLabel;
+  titleCategory?: StaffCategory;
+}
+
+const MARK_EMPTY = new Set(["", "0", "-", "–", "không", "k"]);
+
+function isMark(text: string): boolean {
+  return !MARK_EMPTY.has(text.trim().toLowerCase());
+}
+
+type LevelParse = { rank: (v: never) => number; parse: (s: string) => VocabResult<string> };
+const LEVEL_PARSERS: Record<LevelField, LevelParse> = {
+  professionalLevel: { parse: parseProfessional, rank: professionalRank as (v: never) => number },
+  politicalTheory: { parse: parsePoliticalTheory, rank: politicalTheoryRank as (v: never) => number },
+  stateManagement: { parse: parseStateManagement, rank: stateManagementRank as (v: never) => number },
+  generalEducation: { parse: parseGeneralEducation, rank: generalEducationRank as (v: never) => number },
+};
+
+/**
+ * Read the body of a roster sheet below its header band.
+ */
+export function readRecords(cells: SheetCells, band: HeaderBand, mapping: ColumnMapping, options: ReadRecordsOptions): SheetReading {
+  const sheet = cells.sheet.name;
+  const records: PersonRecord[] = [];
+  const findings: FindingDraft[] = [];
+  const lastCol = Math.min(cells.columnCount, 200);
+  const start = (band.indexRow ?? band.bottom) + 1;
+  const f = mapping.fields;
+  const nameCol = f.fullName;
+  let sectionUnit: UnitLabel | undefined;
+  let sectionCategory: StaffCategory | undefined;
+  let sectionVillage: string | undefined;
+  let firstDataRow: number | undefined;
+  let lastDataRow: number | undefined;
+  const referenceYear = options.asOf.year;
+  const dataCols: number[] = [];
+  for (const c of Object.values(f)) if (typeof c === "number") dataCols.push(c);
+  for (const o of mapping.oneHot) dataCols.push(o.col);
+  if (mapping.birthByGender) dataCols.push(mapping.birthByGender.male, mapping.birthByGender.female);
+
+  for (let r = start; r <= cells.rowCount; r++) {
+    // Non-empty cells of the row (merged body cells resolved only for unit/village-like columns below).
+    const texts: string[] = [];
+    let firstText = "";
+    let nonEmpty = 0;
+    for (let c = 1; c <= lastCol; c++) {
+      const t = cells.text(r, c, false);
+      if (t !== "") {
+        nonEmpty++;
+        if (firstText === "") firstText = t;
+        if (texts.length < 4) texts.push(t);
+      }
+    }
+    if (nonEmpty === 0) continue;
+    const name = nameCol ? cells.text(r, nameCol, false) : "";
+    const stt = mapping.stt ? cells.text(r, mapping.stt, false) : "";
+    const birthText = (mapping.birthByGender ? cells.text(r, mapping.birthByGender.male, false) + cells.text(r, mapping.birthByGender.female, false) : "") + (f.birthDate ? cells.text(r, f.birthDate, false) : "");
+    // Footer: stop reading.
+    if (texts.some(isFooterLabel) && birthText === "" && nonEmpty <= 4) break;
+    // Totals.
+    if (texts.slice(0, 3).some(isTotalLabel)) continue;
+    // Sections: a marker in STT ("I", "A"), or a lone label with no person data.
+    let dataCount = 0;
+    for (const c of dataCols) if (c !== nameCol && cells.text(r, c, false) !== "") dataCount++;
+    const label = name !== "" ? name : firstText;
+    const markerRow = isSectionMarker(stt) || (stt === "" && isSectionMarker(firstText));
+    const loneLabel = dataCount === 0 && birthText === "" && (nonEmpty <= 2 || (cells.sheet.merges.some((m) => m.top === r && m.right - m.left >= 2)));
+    if (markerRow || (loneLabel && !/^\d+$/.test(stt))) {
+      const sectionLabel = markerRow && stt !== "" ? (name !== "" ? name : texts.find((t) => t !== stt) ?? "") : label;
+      const unit = parseUnitLabel(sectionLabel);
+      const cat = categoryFromLabel(sectionLabel);
+      const village = parseVillageLabel(sectionLabel);
+      if (unit) {
+        sectionUnit = unit;
+        sectionVillage = undefined;
+        sectionCategory = cat ?? sectionCategory;
+        if (cat === undefined) sectionCategory = undefined;
+      } else if (cat) sectionCategory = cat;
+      else if (village) sectionVillage = village;
+      if (unit || cat || village || markerRow || name === "" || dataCount === 0) continue;
+    }
+    // A person row (or a row with person data but no name).
+    const rec: PersonRecord = { sheet, row: r, fields: {}, posts: [] };
+    for (const [field, col] of Object.entries(f) as [CanonicalField, number][]) {
+      const merged = field === "unit" || field === "village" || field === "category";
+      const text = cells.text(r, col, merged);
+      if (text === "") continue;
+      rec.fields[field] = { col, raw: merged ? cells.value(r, col) : cells.raw(r, col), text };
+    }
+    if (name === "") {
+      if (dataCount < 2 && birthText === "") continue; // stray note or marker, not a person
+      findings.push(cellFinding("data.missingName", "error", { sheet, row: r, col: nameCol ?? 1 }, {}));
+    } else rec.fullName = name;
+    firstDataRow ??= r;
+    lastDataRow = r;
+    // Unit: column, else section, else title rows, else sheet name.
+    const unitCell = rec.fields.unit;
+    const unitFromCol = unitCell ? parseUnitLabel(unitCell.text, true) : undefined;
+    if (unitFromCol) {
+      rec.unitLabel = unitFromCol;
+      rec.unitSource = "column";
+    } else if (sectionUnit) {
+      rec.unitLabel = sectionUnit;
+      rec.unitSource = "section";
+    } else if (options.titleUnit) {
+      rec.unitLabel = options.titleUnit;
+      rec.unitSource = "title";
+    } else if (options.sheetNameUnit) {
+      rec.unitLabel = options.sheetNameUnit;
+      rec.unitSource = "sheetName";
+    }
+    rec.village = rec.fields.village?.text ?? sectionVillage;
+    // Posts and category.
+    const posText = rec.fields.position?.text ?? "";
+    rec.posts = parsePosts(posText);
+    const catCell = rec.fields.category ? parseCategoryCell(rec.fields.category.text) : undefined;
+    const fromTitle = rec.posts.find((p) => p.category !== undefined)?.category;
+    if (fromTitle) {
+      rec.category = fromTitle;
+      rec.categorySource = "title";
+    } else if (catCell) {
+      rec.category = catCell;
+      rec.categorySource = "column";
+    } else if (sectionCategory) {
+      rec.category = sectionCategory;
+      rec.categorySource = "section";
+    } else if (options.titleCategory) {
+      rec.category = options.titleCategory;
+      rec.categorySource = "sheetTitle";
+    }
+    if (posText !== "" && rec.posts.every((p) => p.titleId === undefined)) {
+      const col = rec.fields.position!.col;
+      findings.push(cellFinding("data.unknownPosition", rec.category ? "info" : "warning", { sheet, row: r, col, person: rec.fullName }, { value: posText }));
+    }
+    // Birth date and gender.
+    readBirth(cells, r, mapping, rec, findings, options, referenceYear);
+    readGender(cells, r, mapping, rec, findings);
+    // Identity.
+    if (rec.fields.idNumber) {
+      const raw = rec.fields.idNumber.raw;
+      const digits = typeof raw === "number" ? String(Math.round(raw)).padStart(12, "0").slice(-12) : rec.fields.idNumber.text.replace(/[\s.]/g, "");
+      if (/^\d{12}$/.test(digits) || /^\d{9}$/.test(digits)) rec.idNumber = digits;
+      else findings.push(cellFinding("data.invalidIdNumber", "warning", { sheet, row: r, col: rec.fields.idNumber.col, person: rec.fullName }, { value: rec.fields.idNumber.text }));
+    }
+    // Levels: text columns, then one-hot groups.
+    readLevels(cells, r, mapping, rec, findings);
+    if (rec.fields.professionalField) rec.professionalField = rec.fields.professionalField.text;
+    // Status, from its column or from the note.
+    const st = (rec.fields.status && parseStatus(rec.fields.status.text)) || (rec.fields.note && parseStatus(rec.fields.note.text));
+    if (st) {
+      rec.status = st.code;
+      if (st.left) rec.left = true;
+    }
+    records.push(rec);
+  }
+  const reading: SheetReading = { records, findings };
+  if (firstDataRow !== undefined) reading.firstDataRow = firstDataRow;
+  if (lastDataRow !== undefined) reading.lastDataRow = lastDataRow;
+  return reading;
+}
+
+function dateOf(cells: SheetCells, r: number, c: number, options: ReadRecordsOptions, referenceYear: number) {
+  const raw = cells.raw(r, c);
+  const value = typeof raw === "string" ? cells.text(r, c, false) : raw;
+  const fmt = cells.numberFormat(r, c);
+  return parseDateCell(value, { date1904: options.date1904, referenceYear, ...(fmt !== undefined ? { numberFormat: fmt } : {}) });
+}
+
+function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[], options: ReadRecordsOptions, referenceYear: number): void {
+  const sheet = cells.sheet.name;
+  let col: number | undefined;
+  if (mapping.birthByGender) {
+    const m = cells.text(r, mapping.birthByGender.male, false);
+    const w = cells.text(r, mapping.birthByGender.female, false);
+    if (m !== "" && w !== "") findings.push(cellFinding("data.conflictingMarks", "warning", { sheet, row: r, col: mapping.birthByGender.female, person: rec.fullName }, { group: "Nam / Nữ" }));
+    if (m !== "") {
+      col = mapping.birthByGender.male;
+      rec.gender = "male";
+    } else if (w !== "") {
+      col = mapping.birthByGender.female;
+      rec.gender = "female";
+    }
+    if (col !== undefined) rec.fields.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
+  } else col = rec.fields.birthDate?.col;
+  if (col === undefined) return;
+  const result = dateOf(cells, r, col, options, referenceYear);
+  const text = rec.fields.birthDate?.text ?? "";
+  if (!result.ok) {
+    if (result.reason !== "empty") findings.push(cellFinding("data.invalidDate", "error", { sheet, row: r, col, person: rec.fullName }, { value: text, reason: result.reason }));
+    return;
+  }
+  rec.birthDate = result.date;
+  if (result.guessed || result.twoDigitYear) findings.push(cellFinding("data.dateGuessed", "info", { sheet, row: r, col, person: rec.fullName }, { value: text, form: result.twoDigitYear ? "twoDigitYear" : "serialGuess" }));
+  const asOf = options.asOf;
+  const age = asOf.year - result.date.year;
+  if (result.date.year > asOf.year || (result.date.year === asOf.year && (result.date.month ?? 1) > (asOf.month ?? 12))) findings.push(cellFinding("data.futureDate", "error", { sheet, row: r, col, person: rec.fullName }, { value: text }));
+  else if (age < 16 || age > 80) findings.push(cellFinding("data.implausibleAge", "warning", { sheet, row: r, col, person: rec.fullName }, { value: text, age }));
+}
+
+function readGender(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[]): void {
+  const g = rec.fields.gender;
+  if (g) {
+    const k = comparisonKey(g.text);
+    if (k === "nam" || k === "m" || k === "male") rec.gender = "male";
+    else if (k === "nữ" || k === "nu" || k === "f" || k === "female") rec.gender = "female";
+    else findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet: cells.sheet.name, row: r, col: g.col, person: rec.fullName }, { field: "gender", value: g.text, suggestion: "Nam / Nữ" }));
+  } else if (mapping.femaleMark !== undefined && rec.gender === undefined) {
+    rec.gender = isMark(cells.text(r, mapping.femaleMark, false)) ? "female" : "male";
+  }
+}
+
+function readLevels(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[]): void {
+  const sheet = cells.sheet.name;
+  for (const field of Object.keys(LEVEL_PARSERS) as LevelField[]) {
+    const cell = rec.fields[field];
+    const parser = LEVEL_PARSERS[field];
+    if (cell) {
+      const res = parser.parse(cell.text);
+      if (res.recognized && res.value !== undefined) {
+        assignLevel(rec, field, res.value);
+        if (field === "professionalLevel" && res.field && !rec.fields.professionalField) rec.professionalField = res.field;
+      } else if (!res.empty) {
+        findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet, row: r, col: cell.col, person: rec.fullName }, { field, value: cell.text, suggestion: res.suggestedLabel }));
+      }
+    }
+    const group = mapping.oneHot.filter((o) => o.field === field);
+    if (group.length === 0) continue;
+    const marked = group.filter((o) => isMark(cells.text(r, o.col, false)));
+    if (marked.length === 0) continue;
+    if (marked.length > 1) findings.push(cellFinding("data.conflictingMarks", "warning", { sheet, row: r, col: marked[1].col, person: rec.fullName }, { group: marked.map((m) => m.label).join(", ") }));
+    let best: { value: string; rank: number; col: number } | undefined;
+    for (const m of marked) {
+      const res = parser.parse(m.label);
+      if (!res.recognized || res.value === undefined) continue;
+      const rank = parser.rank(res.value as never);
+      if (!best || rank > best.rank) best = { value: res.value, rank, col: m.col };
+    }
+    if (best) {
+      assignLevel(rec, field, best.value);
+      rec.fields[field] ??= { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
+    }
+  }
+}
+
+function assignLevel(rec: PersonRecord, field: LevelField, value: string): void {
+  if (field === "professionalLevel") rec.professionalLevel = value as ProfessionalLevel;
+  else if (field === "politicalTheory") rec.politicalTheory = value as PoliticalTheoryLevel;
+  else if (field === "stateManagement") rec.stateManagement = value as StateManagementLevel;
+  else rec.generalEducation = value as GeneralEducationTier;
+}

@@ -1,0 +1,130 @@
+/**
+ * The JSON report: the public contract of the engine (schema/report.schema.json).
+ * Later work extends it and never renames a field. Absent values are omitted, never null.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+/** What the reader decided a sheet is. */
+export type SheetRole = "roster" | "quota" | "settings" | "output" | "other";
+
+/** Canonical person fields a roster column can map to. */
+export type CanonicalField =
+  | "fullName"
+  | "birthDate"
+  | "gender"
+  | "ethnicity"
+  | "religion"
+  | "idNumber"
+  | "unit"
+  | "village"
+  | "position"
+  | "category"
+  | "partyJoinDate"
+  | "generalEducation"
+  | "professionalLevel"
+  | "professionalField"
+  | "politicalTheory"
+  | "stateManagement"
+  | "informatics"
+  | "foreignLanguage"
+  | "positionSince"
+  | "termNumber"
+  | "status"
+  | "note";
+
+/** Every canonical field, in the order reports list them. */
+export const CANONICAL_FIELDS: readonly CanonicalField[] = [
+  "fullName", "birthDate", "gender", "ethnicity", "religion", "idNumber", "unit", "village", "position", "category",
+  "partyJoinDate", "generalEducation", "professionalLevel", "professionalField", "politicalTheory", "stateManagement",
+  "informatics", "foreignLanguage", "positionSince", "termNumber", "status", "note",
+];
+
+/** One sheet as the reader saw it. */
+export interface SheetReport {
+  name: string;
+  role: SheetRole;
+  /** Person rows read (duplicates and rows without a name included). */
+  records?: number;
+  /** Header rows, 1-based; the column-number row is `indexRow`, not here. */
+  headerRows?: number[];
+  indexRow?: number;
+  firstDataRow?: number;
+  lastDataRow?: number;
+  /** Field → column letter, or letters when the field spreads over several columns. */
+  columns?: Partial<Record<CanonicalField, string | string[]>>;
+  /** Header texts no field was mapped to ("Group / Leaf" paths). */
+  unmappedHeaders?: string[];
+}
+
+export type UnitKind = "xã" | "phường" | "thị trấn" | "đặc khu";
+export type CommuneClass = "đặc biệt" | "I" | "II" | "III";
+
+/** Staff counts per category (persons, not posts). */
+export interface StaffCounts {
+  cadre: number;
+  civilServant: number;
+  nonSpecializedCommune: number;
+  nonSpecializedVillage: number;
+}
+
+/** Figures assigned by each level, and the rule set's cap. */
+export interface QuotaFigures {
+  province?: number;
+  district?: number;
+  cap?: number;
+}
+
+export interface UnitQuota {
+  cadreAndCivilServant?: QuotaFigures;
+  nonSpecializedCommune?: QuotaFigures;
+  nonSpecializedVillage?: QuotaFigures;
+}
+
+/** A commune-level unit. `id` is its code when the workbook gives one, else "kind name". */
+export interface UnitReport {
+  id: string;
+  name: string;
+  kind?: UnitKind;
+  code?: string;
+  communeClass?: CommuneClass;
+  villages?: number;
+  staff: StaffCounts;
+  quota?: UnitQuota;
+}
+
+/** One finding, traceable to a cell (or a column, a sheet, a unit, a file). */
+export interface Finding {
+  /** Dotted id, family first: data, quota, position, qualification, retirement, rotation, concurrency, training, file. */
+  rule: string;
+  severity: Severity;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  cell?: string;
+  /** For a finding that covers a whole column: how many cells it stands for. */
+  count?: number;
+  relatedRows?: number[];
+  unit?: string;
+  person?: string;
+  /** Vietnamese. */
+  message: string;
+  /** English, for tools and non-Vietnamese readers. */
+  messageEn?: string;
+  basis?: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  /** The roster's reporting date, YYYY-MM-DD. */
+  asOf: string;
+  ruleSet: { id: string; chosenBy?: "option" | "asOf" };
+  /** The input file, by name only (never a full path: reports get shared). */
+  file?: { name: string; bytes?: number };
+  sheets: SheetReport[];
+  units: UnitReport[];
+  findings: Finding[];
+  /** Counts, for a quick look and for exit codes. */
+  totals?: { records: number; errors: number; warnings: number; infos: number };
+}

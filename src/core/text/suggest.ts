@@ -1,0 +1,115 @@
+/**
+ * "Did you mean …?" suggestions by Levenshtein edit distance.
+ *
+ * Used by the vocabularies (src/core/text/vocab) to propose the nearest known
+ * label for an unrecognized cell. Inputs should already be comparison keys
+ * (see keys.ts) so that case, NFD and tone placement do not count as edits.
+ *
+ * Pure TypeScript: ES2022 only.
+ */
+
+/**
+ * Longest input, in code points, that the distance looks at. Cells are short;
+ * the cap keeps the O(n·m) table small when a whole paragraph lands in a cell.
+ */
+export const MAX_SUGGEST_LENGTH = 256;
+
+/** Options for {@link nearest}. */
+export interface NearestOptions {
+  /** Absolute cap on the edit distance. Default: no absolute cap. */
+  maxDistance?: number;
+  /**
+   * Cap relative to the longer of the two strings: a candidate is accepted when
+   * `distance <= floor(maxRatio * longerLength)`. Default 0.4: one typo in a
+   * 3–4 letter word, two in a 5–7 letter word; strings of one or two letters
+   * (abbreviations such as "TC", "CV") only match exactly, because one edit
+   * there turns any abbreviation into another.
+   */
+  maxRatio?: number;
+}
+
+/** The best candidate found by {@link nearest}. */
+export interface NearestMatch {
+  /** The candidate string, as given. */
+  candidate: string;
+  /** Its index in the candidate list. */
+  index: number;
+  /** Edit distance in code points. */
+  distance: number;
+}
+
+/**
+ * Levenshtein distance (insertions, deletions, substitutions) counted in code
+ * points, so "đ" and "ư" are one unit each. Inputs longer than
+ * {@link MAX_SUGGEST_LENGTH} code points are truncated.
+ *
+ * @param a - first string
+ * @param b - second string
+ * @returns the edit distance
+ *
+ * @example
+ * ```ts
+ * levenshtein("đại học", "đại hoc") // 1
+ * levenshtein("", "ts")            // 2
+ * ```
+ */
+export function levenshtein(a: string, b: string): number {
+  const s = Array.from(typeof a === "string" ? a : "").slice(0, MAX_SUGGEST_LENGTH);
+  const t = Array.from(typeof b === "string" ? b : "").slice(0, MAX_SUGGEST_LENGTH);
+  if (s.length === 0) return t.length;
+  if (t.length === 0) return s.length;
+  // Two rolling rows are enough: only the distance is needed, not the path.
+  let previous = new Array<number>(t.length + 1);
+  let current = new Array<number>(t.length + 1);
+  for (let j = 0; j <= t.length; j++) previous[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[t.length] as number;
+}
+
+/**
+ * Finds the candidate closest to `key` by {@link levenshtein}, within the
+ * limits of {@link NearestOptions}. Ties go to the earlier candidate, so list
+ * the preferred spelling first. Exact matches (distance 0) are returned too.
+ *
+ * @param key - the unrecognized value, as a comparison key
+ * @param candidates - known values, as comparison keys
+ * @param options - distance limits
+ * @returns the best match, or `undefined` when none is close enough or `key` is empty
+ *
+ * @example
+ * ```ts
+ * nearest("thạc sỉ", ["tiến sĩ", "thạc sĩ"]) // { candidate: "thạc sĩ", index: 1, distance: 1 }
+ * nearest("bơi lội", ["tiến sĩ", "thạc sĩ"]) // undefined
+ * ```
+ */
+export function nearest(
+  key: string,
+  candidates: readonly string[],
+  options: NearestOptions = {},
+): NearestMatch | undefined {
+  if (typeof key !== "string" || key.length === 0 || !Array.isArray(candidates)) return undefined;
+  const maxRatio = Number.isFinite(options.maxRatio) ? (options.maxRatio as number) : 0.4;
+  const maxDistance = Number.isFinite(options.maxDistance) ? (options.maxDistance as number) : Infinity;
+  const keyLength = Math.min(Array.from(key).length, MAX_SUGGEST_LENGTH);
+  let best: NearestMatch | undefined;
+  candidates.forEach((candidate, index) => {
+    if (typeof candidate !== "string" || candidate.length === 0) return;
+    const distance = levenshtein(key, candidate);
+    const longer = Math.max(keyLength, Math.min(Array.from(candidate).length, MAX_SUGGEST_LENGTH));
+    const limit = Math.min(maxDistance, Math.floor(maxRatio * longer));
+    if (distance > limit) return;
+    if (best === undefined || distance < best.distance) best = { candidate, index, distance };
+  });
+  return best;
+}

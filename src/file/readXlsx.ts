@@ -1,0 +1,340 @@
+/**
+ * The file adapter's reader: workbook bytes (.xlsx / .xlsm) → the core's {@link WorkbookGrid}.
+ * Works on bytes only, so the same code runs in the CLI and in the task pane; only `src/cli`
+ * touches the file system. Reading never changes the input.
+ */
+import { unzipSync, strFromU8, type Unzipped } from "fflate";
+import { EngineError } from "../core/errors";
+import type { CellRange, CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
+import { columnNumber, parseCellAddress } from "../core/address";
+import { assertReadableContainer } from "./sniff";
+import { attr, decodeXmlText, textOfRuns } from "./xml";
+
+/**
+ * Built-in number formats (ECMA-376 Part 1, 18.8.30). Id 14 is the locale's short date: in a
+ * Vietnamese Excel it shows as dd/mm/yyyy, so it is a date either way.
+ */
+const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  14: "dd/mm/yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
+  22: "dd/mm/yyyy h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+};
+
+/** Options for {@link readXlsx}. */
+export interface ReadXlsxOptions {
+  /** The file's name, for error messages only. */
+  fileName?: string;
+}
+
+interface Relationship {
+  id: string;
+  target: string;
+  type: string;
+}
+
+function resolveTarget(baseDir: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = (baseDir + target).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return out.join("/");
+}
+
+function readRelationships(xml: string | undefined): Relationship[] {
+  if (!xml) return [];
+  const rels: Relationship[] = [];
+  const re = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) {
+    const id = attr(m[1], "Id");
+    const target = attr(m[1], "Target");
+    if (id && target) rels.push({ id, target, type: attr(m[1], "Type") ?? "" });
+  }
+  return rels;
+}
+
+class Package {
+  constructor(private readonly files: Unzipped, private readonly fileName: string) {}
+  has(path: string): boolean {
+    return this.files[path] !== undefined;
+  }
+  text(path: string): string | undefined {
+    const bytes = this.files[path];
+    if (bytes === undefined) return undefined;
+    try {
+      return strFromU8(bytes);
+    } catch {
+      throw new EngineError("file.corruptPart", { file: this.fileName, part: path });
+    }
+  }
+}
+
+function unzip(bytes: Uint8Array, fileName: string): Package {
+  let files: Unzipped;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new EngineError("file.truncatedZip", { file: fileName });
+  }
+  return new Package(files, fileName);
+}
+
+/** Shared strings, with the font of their rich-text runs where one is named. */
+function readSharedStrings(xml: string | undefined): { strings: string[]; fonts: (string | undefined)[] } {
+  const strings: string[] = [];
+  const fonts: (string | undefined)[] = [];
+  if (!xml) return { strings, fonts };
+  const re = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) {
+    const body = m[1] ?? "";
+    strings.push(textOfRuns(body));
+    let font: string | undefined;
+    if (body.indexOf("rFont") >= 0) {
+      // The font of the first run that carries visible text decides (a leading space run in Arial means nothing).
+      const runRe = /<(?:\w+:)?r>([\s\S]*?)<\/(?:\w+:)?r>/g;
+      let r: RegExpExecArray | null;
+      while ((r = runRe.exec(body)) !== null) {
+        const f = /<(?:\w+:)?rFont\b([^>]*)\/?>/.exec(r[1]);
+        const text = textOfRuns(r[1]);
+        if (f && text.trim() !== "") {
+          font = attr(f[1], "val");
+          break;
+        }
+      }
+    }
+    fonts.push(font);
+  }
+  return { strings, fonts };
+}
+
+function sectionOf(xml: string, tag: string): string {
+  const m = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(xml);
+  return m?.[1] ?? "";
+}
+
+/** Number formats and font names per cell style (cellXfs), interned. */
+function readStyles(xml: string | undefined): CellStyle[] {
+  if (!xml) return [{}];
+  const formats = new Map<number, string>();
+  const numFmtRe = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = numFmtRe.exec(sectionOf(xml, "numFmts"))) !== null) {
+    const id = Number(attr(m[1], "numFmtId"));
+    const code = attr(m[1], "formatCode");
+    if (Number.isFinite(id) && code !== undefined) formats.set(id, code);
+  }
+  const fontNames: (string | undefined)[] = [];
+  const fontRe = /<(?:\w+:)?font\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?font>)/g;
+  const fontsXml = sectionOf(xml, "fonts");
+  while ((m = fontRe.exec(fontsXml)) !== null) {
+    const name = m[1] ? /<(?:\w+:)?name\b([^>]*?)\/?>/.exec(m[1]) : null;
+    fontNames.push(name ? attr(name[1], "val") : undefined);
+  }
+  const styles: CellStyle[] = [];
+  const xfRe = /<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g;
+  const xfs = sectionOf(xml, "cellXfs");
+  while ((m = xfRe.exec(xfs)) !== null) {
+    const numFmtId = Number(attr(m[1], "numFmtId") ?? "0");
+    const fontId = Number(attr(m[1], "fontId") ?? "0");
+    const style: CellStyle = {};
+    const code = formats.get(numFmtId) ?? BUILTIN_NUMBER_FORMATS[numFmtId];
+    if (code !== undefined && code !== "General") style.numberFormat = code;
+    const font = fontNames[fontId];
+    if (font !== undefined) style.fontName = font;
+    styles.push(style);
+  }
+  if (styles.length === 0) styles.push({});
+  return styles;
+}
+
+function parseRange(ref: string): CellRange | undefined {
+  const [a, b] = ref.split(":");
+  const p = parseCellAddress(a);
+  const q = b === undefined ? p : parseCellAddress(b);
+  if (!p || !q) return undefined;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+function numberOrText(v: string): CellValue {
+  const n = Number(v);
+  return v.trim() !== "" && Number.isFinite(n) ? n : v;
+}
+
+interface SharedStrings {
+  strings: string[];
+  fonts: (string | undefined)[];
+}
+
+/** One worksheet part → a {@link SheetGrid}. */
+function readSheet(xml: string, name: string, visibility: SheetVisibility | undefined, shared: SharedStrings): SheetGrid {
+  const values: (CellValue[] | undefined)[] = [];
+  const formulas: ((string | undefined)[] | undefined)[] = [];
+  const styleIds: ((number | undefined)[] | undefined)[] = [];
+  const runFonts: Record<string, string> = {};
+  const hiddenRows: number[] = [];
+  const hiddenColumns: number[] = [];
+  const merges: CellRange[] = [];
+  let rowCount = 0;
+  let columnCount = 0;
+  let anyFormula = false;
+  let anyStyle = false;
+  let anyRunFont = false;
+
+  const colsXml = sectionOf(xml, "cols");
+  const colRe = /<(?:\w+:)?col\b([^>]*?)\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = colRe.exec(colsXml)) !== null) {
+    if (attr(m[1], "hidden") === "1" || attr(m[1], "hidden") === "true") {
+      const min = Number(attr(m[1], "min"));
+      const max = Number(attr(m[1], "max"));
+      for (let c = min; c <= Math.min(max, 16384); c++) hiddenColumns.push(c);
+    }
+  }
+
+  const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
+  const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
+  const data = dataStart >= 0 && dataEnd > dataStart ? xml.slice(dataStart, dataEnd) : "";
+  const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+  let rowNumber = 0;
+  while ((m = rowRe.exec(data)) !== null) {
+    const rowAttrs = m[1];
+    const r = attr(rowAttrs, "r");
+    rowNumber = r !== undefined ? Number(r) : rowNumber + 1;
+    const hidden = attr(rowAttrs, "hidden");
+    if (hidden === "1" || hidden === "true") hiddenRows.push(rowNumber);
+    const body = m[2];
+    if (!body) continue;
+    let colNumber = 0;
+    let rowValues: CellValue[] | undefined;
+    let rowStyles: (number | undefined)[] | undefined;
+    let rowFormulas: (string | undefined)[] | undefined;
+    cellRe.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = cellRe.exec(body)) !== null) {
+      const cellAttrs = c[1];
+      const ref = attr(cellAttrs, "r");
+      if (ref !== undefined) {
+        let i = 0;
+        while (i < ref.length && ref.charCodeAt(i) > 57) i++;
+        colNumber = columnNumber(ref.slice(0, i));
+      } else colNumber++;
+      if (colNumber < 1) continue;
+      const s = attr(cellAttrs, "s");
+      if (s !== undefined && s !== "0") {
+        rowStyles ??= styleIds[rowNumber - 1] = [];
+        rowStyles[colNumber - 1] = Number(s);
+        anyStyle = true;
+      }
+      const inner = c[2];
+      if (!inner) continue;
+      const type = attr(cellAttrs, "t");
+      let value: CellValue;
+      const vStart = inner.indexOf("<v>") >= 0 ? inner.indexOf("<v>") : inner.search(/<\w+:v>/);
+      let raw: string | undefined;
+      if (vStart >= 0) {
+        const open = inner.indexOf(">", vStart) + 1;
+        const close = inner.indexOf("</", open);
+        raw = inner.slice(open, close);
+      }
+      if (type === "s") {
+        const idx = raw === undefined ? -1 : Number(raw);
+        value = shared.strings[idx];
+        const font = shared.fonts[idx];
+        if (font !== undefined) {
+          runFonts[`${rowNumber},${colNumber}`] = font;
+          anyRunFont = true;
+        }
+      } else if (type === "inlineStr") {
+        value = textOfRuns(inner);
+      } else if (type === "str" || type === "e") {
+        value = raw === undefined ? undefined : decodeXmlText(raw);
+      } else if (type === "b") {
+        value = raw === "1" || raw === "true";
+      } else if (type === "d") {
+        value = raw; // ISO 8601 text; the date parser reads it
+      } else {
+        value = raw === undefined ? undefined : numberOrText(raw);
+      }
+      const fi = inner.search(/<(?:\w+:)?f\b/);
+      if (fi >= 0) {
+        const fm = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner.slice(fi));
+        rowFormulas ??= formulas[rowNumber - 1] = [];
+        rowFormulas[colNumber - 1] = fm?.[1] !== undefined ? decodeXmlText(fm[1]) : "";
+        anyFormula = true;
+      }
+      if (value === undefined || value === "") continue;
+      rowValues ??= values[rowNumber - 1] = [];
+      rowValues[colNumber - 1] = value;
+      if (colNumber > columnCount) columnCount = colNumber;
+      if (rowNumber > rowCount) rowCount = rowNumber;
+    }
+  }
+
+  const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*?)\/?>/g;
+  const mergeXml = sectionOf(xml, "mergeCells");
+  while ((m = mergeRe.exec(mergeXml)) !== null) {
+    const ref = attr(m[1], "ref");
+    const range = ref ? parseRange(ref) : undefined;
+    if (range) merges.push(range);
+  }
+
+  const sheet: SheetGrid = { name, rowCount, columnCount, values, merges, hiddenRows, hiddenColumns };
+  if (visibility && visibility !== "visible") sheet.visibility = visibility;
+  if (anyFormula) sheet.formulas = formulas;
+  if (anyStyle) sheet.styleIds = styleIds;
+  if (anyRunFont) sheet.runFonts = runFonts;
+  return sheet;
+}
+
+/**
+ * Read a workbook from its bytes. Throws an {@link EngineError} for anything that is not a
+ * readable .xlsx/.xlsm (sniffed from the content, never from the name).
+ * @example const grid = readXlsx(bytes, { fileName: "ds-cbcc.xlsx" });
+ */
+export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): WorkbookGrid {
+  const fileName = options.fileName ?? "";
+  assertReadableContainer(bytes, fileName);
+  const pkg = unzip(bytes, fileName);
+  const rootRels = readRelationships(pkg.text("_rels/.rels"));
+  const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
+  const workbookPath = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
+  const workbookXml = pkg.text(workbookPath);
+  if (workbookXml === undefined || !/<(?:\w+:)?workbook\b/.test(workbookXml)) throw new EngineError("file.notWorkbook", { file: fileName });
+  const baseDir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1) : "";
+  const relsPath = `${baseDir}_rels/${workbookPath.slice(baseDir.length)}.rels`;
+  const rels = readRelationships(pkg.text(relsPath));
+  const relById = new Map(rels.map((r) => [r.id, r]));
+
+  const pr = /<(?:\w+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
+  const d1904 = pr ? attr(pr[1], "date1904") : undefined;
+  const date1904 = d1904 === "1" || d1904 === "true";
+
+  const sharedRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
+  const shared = readSharedStrings(pkg.text(sharedRel ? resolveTarget(baseDir, sharedRel.target) : `${baseDir}sharedStrings.xml`));
+  const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
+  const styles = readStyles(pkg.text(stylesRel ? resolveTarget(baseDir, stylesRel.target) : `${baseDir}styles.xml`));
+
+  const sheets: SheetGrid[] = [];
+  const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = sheetRe.exec(sectionOf(workbookXml, "sheets"))) !== null) {
+    const name = attr(m[1], "name") ?? `Sheet${sheets.length + 1}`;
+    const rid = /\b[\w]+:id="([^"]*)"/.exec(m[1])?.[1];
+    const rel = rid ? relById.get(rid) : undefined;
+    if (!rel || !rel.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
+    const path = resolveTarget(baseDir, rel.target);
+    const xml = pkg.text(path);
+    if (xml === undefined) throw new EngineError("file.corruptPart", { file: fileName, part: path });
+    const state = attr(m[1], "state") as SheetVisibility | undefined;
+    sheets.push(readSheet(xml, name, state, shared));
+  }
+  const workbook: WorkbookGrid = { sheets, date1904, styles };
+  if (sheets.every((s) => s.rowCount === 0)) throw new EngineError("file.emptyWorkbook", { file: fileName });
+  return workbook;
+}
