@@ -60,8 +60,8 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     en: `${file(p)} is really an HTML page (a web table saved with an Excel name); open it in Excel and save it as .xlsx`,
   }),
   "file.csv": (p) => ({
-    vi: `Tệp ${file(p)} thực chất là văn bản CSV, không phải sổ tính .xlsx; hãy mở bằng Excel và lưu thành .xlsx`,
-    en: `${file(p)} is really CSV text, not an .xlsx workbook; open it in Excel and save it as .xlsx`,
+    vi: `Tệp ${file(p)} thực chất là tệp văn bản (CSV hoặc văn bản thường), không phải sổ tính .xlsx; hãy mở bằng Excel và lưu thành .xlsx`,
+    en: `${file(p)} is really a text file (CSV or plain text), not an .xlsx workbook; open it in Excel and save it as .xlsx`,
   }),
   "file.spreadsheetMl2003": (p) => ({
     vi: `Tệp ${file(p)} là bảng tính XML 2003 (SpreadsheetML) chưa được hỗ trợ; hãy mở bằng Excel và lưu thành .xlsx`,

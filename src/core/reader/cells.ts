@@ -4,7 +4,7 @@
  * (so a whole TCVN3 sheet is reported once per column, not once per cell).
  */
 import { cellFontName, cellStyle, cellValue, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from "../grid";
-import { decodeLegacyText, type TextEncoding } from "../text/legacy";
+import { decodeLegacyText, isLegacyFontName, type TextEncoding } from "../text/legacy";
 import { normalizeSpaces } from "../text/keys";
 
 /** What happened to the text of one column while reading. */
@@ -34,6 +34,8 @@ export class SheetCells {
   private readonly hiddenRowSet: Set<number>;
   readonly decodes = new Map<number, ColumnDecodeTally>();
   readonly ambiguous: AmbiguousCell[] = [];
+  /** Cells decoded with certainty, per legacy encoding: evidence for the sheet's ambiguous cells. */
+  private readonly confident = { tcvn3: 0, vni: 0 };
 
   constructor(workbook: WorkbookGrid, sheet: SheetGrid) {
     this.workbook = workbook;
@@ -127,8 +129,14 @@ export class SheetCells {
     }
     if (!needs) return normalizeSpaces(s);
     const fontName = cellFontName(this.workbook, this.sheet, row, col);
-    const result = decodeLegacyText(s, fontName === undefined ? {} : { fontName });
-    if (result.ambiguous) this.ambiguous.push({ row, col, raw: s });
+    let result = decodeLegacyText(s, fontName === undefined ? {} : { fontName });
+    if (result.ambiguous) {
+      // "Ghi chó" is both valid Unicode and TCVN3 for "Ghi chú". When the cell's font is a legacy
+      // font and the same sheet already holds text that is certainly in that encoding, the font wins.
+      const font = isLegacyFontName(fontName);
+      if (font && this.confident[font.encoding] >= 2) result = decodeLegacyText(s, { fontName: fontName!, encoding: font.encoding });
+      else this.ambiguous.push({ row, col, raw: s });
+    } else if (result.encoding !== "unicode") this.confident[result.encoding]++;
     if (result.changed) {
       const encoding = result.encoding === "unicode" ? "nfd" : result.encoding;
       const t = this.decodes.get(col);

@@ -410,7 +410,7 @@ export function parseDateText(text: string, options: ParseDateTextOptions = {}):
   if (numeric) return numeric;
 
   // Vietnamese words: drop the lead-in, then turn "tháng"/"năm" into separators.
-  let w = t.replace(/^(?:(?:sinh|ngày sinh|năm sinh)\s*[:\-]?\s*)/, "");
+  let w = t.replace(/^(?:(?:sinh|ngày sinh|năm sinh)\s*[:-]?\s*)/, "");
   const hadLeadIn = w !== t;
   const before = w;
   w = w

@@ -28,10 +28,17 @@
  * Pure TypeScript: ES2022 only.
  */
 
-/** The six tones in the order used by every table in this module. */
+/**
+ * The six tones in the order used by every table in this module (Unikey's
+ * order: toneless, sắc, huyền, hỏi, ngã, nặng).
+ * @example TONES.indexOf("tilde") // 4
+ */
 export const TONES = ["none", "acute", "grave", "hook", "tilde", "dot"] as const;
 
-/** One of the six Vietnamese tones (thanh ngang, sắc, huyền, hỏi, ngã, nặng). */
+/**
+ * One of the six Vietnamese tones (thanh ngang, sắc, huyền, hỏi, ngã, nặng).
+ * @example const t: Tone = "dot"; // nặng, as in "ạ"
+ */
 export type Tone = (typeof TONES)[number];
 
 /**
@@ -41,10 +48,16 @@ export type Tone = (typeof TONES)[number];
  */
 const TONE_MARKS = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"] as const;
 
-/** The twelve base vowels (lower case, NFC), in the traditional alphabet order. */
+/**
+ * The twelve base vowels (lower case, NFC), in the traditional alphabet order.
+ * @example BASE_VOWELS.length // 12
+ */
 export const BASE_VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"] as const;
 
-/** One of the twelve base vowels. */
+/**
+ * One of the twelve base vowels.
+ * @example const v: BaseVowel = "ư";
+ */
 export type BaseVowel = (typeof BASE_VOWELS)[number];
 
 /**
@@ -55,7 +68,10 @@ export function composeVowel(base: BaseVowel, tone: Tone): string {
   return (base + TONE_MARKS[TONES.indexOf(tone)]).normalize("NFC");
 }
 
-/** One Vietnamese letter with its lower- and upper-case Unicode forms. */
+/**
+ * One Vietnamese letter with its lower- and upper-case Unicode forms.
+ * @example const l: VietnameseLetter = { lower: "ễ", upper: "Ễ", base: "ê", tone: "tilde" };
+ */
 export interface VietnameseLetter {
   /** Lower-case NFC letter, e.g. "ễ". */
   lower: string;
@@ -215,7 +231,7 @@ export const TCVN3_ENCODE: ReadonlyMap<string, string> = (() => {
 
 /**
  * VNI-Windows mark bytes (lower-case form; capitals use the byte − 0x20).
- * Index-aligned with {@link TONES}. "" = no mark byte.
+ * Index-aligned with {@link TONES}. 0 = no mark byte.
  * Source: Unikey/VnConv data.cpp "VNI-WIN" (high byte of each word).
  */
 const VNI_TONE_BYTES = [0, 0xf9, 0xf8, 0xfb, 0xf5, 0xef] as const; // ù ø û õ ï
@@ -229,13 +245,13 @@ const VNI_VOWELS: Readonly<Record<BaseVowel, { base: number; marks: readonly num
   â: { base: 0x61, marks: VNI_CIRCUMFLEX_BYTES },
   e: { base: 0x65, marks: VNI_TONE_BYTES },
   ê: { base: 0x65, marks: VNI_CIRCUMFLEX_BYTES },
-  i: { base: 0x69, marks: VNI_TONE_BYTES }, // overridden by VNI_SINGLE_I
+  i: { base: 0x69, marks: VNI_TONE_BYTES }, // unused: VNI writes i with tones as single bytes (VNI_SINGLE_I)
   o: { base: 0x6f, marks: VNI_TONE_BYTES },
   ô: { base: 0x6f, marks: VNI_CIRCUMFLEX_BYTES },
   ơ: { base: 0xf4, marks: VNI_TONE_BYTES }, // ơ is the single byte ô
   u: { base: 0x75, marks: VNI_TONE_BYTES },
   ư: { base: 0xf6, marks: VNI_TONE_BYTES }, // ư is the single byte ö
-  y: { base: 0x79, marks: VNI_TONE_BYTES }, // ỵ overridden below
+  y: { base: 0x79, marks: VNI_TONE_BYTES }, // except ỵ, a single byte (VNI_SINGLE_Y_DOT)
 };
 
 /**

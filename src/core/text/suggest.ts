@@ -38,6 +38,20 @@ export interface NearestMatch {
   distance: number;
 }
 
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A high surrogate followed by a low one is a single code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 /**
  * Levenshtein distance (insertions, deletions, substitutions) counted in code
  * points, so "đ" and "ư" are one unit each. Inputs longer than
@@ -54,27 +68,50 @@ export interface NearestMatch {
  * ```
  */
 export function levenshtein(a: string, b: string): number {
-  const s = Array.from(typeof a === "string" ? a : "").slice(0, MAX_SUGGEST_LENGTH);
-  const t = Array.from(typeof b === "string" ? b : "").slice(0, MAX_SUGGEST_LENGTH);
+  return boundedLevenshtein(codePoints(typeof a === "string" ? a : ""), codePoints(typeof b === "string" ? b : ""), Infinity);
+}
+
+/**
+ * Levenshtein distance that gives up once every path exceeds `limit`
+ * (returning `limit + 1`): most candidates are far from the key, and the
+ * minimum of a row never decreases, so their rows can stop early.
+ */
+function boundedLevenshtein(s: readonly number[], t: readonly number[], limit: number): number {
   if (s.length === 0) return t.length;
   if (t.length === 0) return s.length;
   // Two rolling rows are enough: only the distance is needed, not the path.
-  let previous = new Array<number>(t.length + 1);
-  let current = new Array<number>(t.length + 1);
+  let previous = new Int32Array(t.length + 1);
+  let current = new Int32Array(t.length + 1);
   for (let j = 0; j <= t.length; j++) previous[j] = j;
   for (let i = 1; i <= s.length; i++) {
     current[0] = i;
+    let rowMin = i;
+    const si = s[i - 1];
     for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
+      const cost = si === t[j - 1] ? 0 : 1;
+      const v = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > limit) return limit + 1;
     [previous, current] = [current, previous];
   }
   return previous[t.length] as number;
+}
+
+/** Code points of a string, at most MAX_SUGGEST_LENGTH; a fast path for text without surrogates. */
+function codePoints(s: string): number[] {
+  const out: number[] = [];
+  if (!/[\uD800-\uDFFF]/.test(s)) {
+    const n = Math.min(s.length, MAX_SUGGEST_LENGTH);
+    for (let i = 0; i < n; i++) out.push(s.charCodeAt(i));
+    return out;
+  }
+  for (const ch of s) {
+    if (out.length >= MAX_SUGGEST_LENGTH) break;
+    out.push(ch.codePointAt(0) as number);
+  }
+  return out;
 }
 
 /**
@@ -101,15 +138,19 @@ export function nearest(
   if (typeof key !== "string" || key.length === 0 || !Array.isArray(candidates)) return undefined;
   const maxRatio = Number.isFinite(options.maxRatio) ? (options.maxRatio as number) : 0.4;
   const maxDistance = Number.isFinite(options.maxDistance) ? (options.maxDistance as number) : Infinity;
-  const keyLength = Math.min(Array.from(key).length, MAX_SUGGEST_LENGTH);
+  const keyPoints = codePoints(key);
+  const keyLength = keyPoints.length;
   let best: NearestMatch | undefined;
   candidates.forEach((candidate, index) => {
     if (typeof candidate !== "string" || candidate.length === 0) return;
-    const distance = levenshtein(key, candidate);
-    const longer = Math.max(keyLength, Math.min(Array.from(candidate).length, MAX_SUGGEST_LENGTH));
-    const limit = Math.min(maxDistance, Math.floor(maxRatio * longer));
+    const candidateLength = Math.min(codePointLength(candidate), MAX_SUGGEST_LENGTH);
+    const longer = Math.max(keyLength, candidateLength);
+    const limit = Math.min(maxDistance, Math.floor(maxRatio * longer), best === undefined ? Infinity : best.distance - 1);
+    // The length difference is a lower bound of the distance: skip the table when it already exceeds the limit.
+    if (Math.abs(keyLength - candidateLength) > limit) return;
+    const distance = boundedLevenshtein(keyPoints, codePoints(candidate), limit);
     if (distance > limit) return;
-    if (best === undefined || distance < best.distance) best = { candidate, index, distance };
+    best = { candidate, index, distance };
   });
   return best;
 }

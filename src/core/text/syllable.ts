@@ -24,7 +24,10 @@
  * Pure TypeScript: ES2022 only.
  */
 
-/** The verdict for one word. */
+/**
+ * The verdict for one word (see {@link syllableVerdict}).
+ * @example const v: SyllableVerdict = syllableVerdict("Đức"); // "plausible"
+ */
 export type SyllableVerdict = "plausible" | "implausible" | "neutral";
 
 /** Tone numbers: 0 none, 1 acute, 2 grave, 3 hook, 4 tilde, 5 dot. */
@@ -236,7 +239,10 @@ export function isPlausibleSyllable(word: string): boolean {
   return syllableVerdict(word) === "plausible";
 }
 
-/** Counts of words by verdict, for {@link countSyllables}. */
+/**
+ * Counts of words by verdict, for {@link countSyllables}.
+ * @example const c: SyllableCounts = countSyllables("ĐH Luật"); // { plausible: 1, implausible: 0, neutral: 1 }
+ */
 export interface SyllableCounts {
   /** Words that are plausible syllables and contain a non-ASCII letter. */
   plausible: number;

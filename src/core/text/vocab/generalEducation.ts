@@ -112,7 +112,7 @@ const GRADE_SYSTEM = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
 const GRADE_ONLY = /^(?:lớp|hết lớp|học hết lớp|học lớp)?\s*(\d{1,2})$/;
 /** "bổ túc" before or after the value; longest spellings first so "btvh" is not read as "bt" + "vh". */
 const SUPPLEMENTARY =
-  /^(?:hệ bổ túc văn hóa|hệ bổ túc|bổ túc văn hóa|bổ túc|btvh|bt)\s*[:\-]?\s*|\s*\(?\s*(?:bổ túc văn hóa|bổ túc|btvh|bt)\s*\)?$/;
+  /^(?:hệ bổ túc văn hóa|hệ bổ túc|bổ túc văn hóa|bổ túc|btvh|bt)\s*[:-]?\s*|\s*\(?\s*(?:bổ túc văn hóa|bổ túc|btvh|bt)\s*\)?$/;
 
 function withTier(
   result: GeneralEducationResult,

@@ -31,7 +31,12 @@ export interface VocabResult<T extends string> {
   empty: boolean;
   /** Text after the level, e.g. the major ("ngành") in "ĐH Luật" → "Luật". As written, spaces normalized. */
   field?: string;
-  /** For unrecognized values: the nearest known value by edit distance, if one is close. */
+  /**
+   * The nearest known value by edit distance, if one is close. Set on
+   * unrecognized values, and on recognized ones whose whole text is a near
+   * miss of another value ("Chuyên viên chín": specialist + field "chín",
+   * suggestion principalSpecialist).
+   */
   suggestion?: T;
   /** Label of `suggestion`, for messages ("Did you mean …?"). */
   suggestedLabel?: string;
@@ -63,6 +68,8 @@ export interface CompiledVocab<T extends string> {
   folded: Map<string, T | null>;
   /** Alias keys in declaration order, for suggestions. */
   suggestKeys: string[];
+  /** `suggestKeys` folded to ASCII, for text typed without accents. */
+  foldedSuggestKeys: string[];
   /** Value of each entry of `suggestKeys`. */
   suggestValues: T[];
   /** Canonical label of every value. */
@@ -176,7 +183,7 @@ export function compileVocab<T extends string>(
     const f = foldAscii(key);
     if (!folded.has(f)) folded.set(f, null);
   }
-  return { exact, folded, suggestKeys, suggestValues, labels };
+  return { exact, folded, suggestKeys, foldedSuggestKeys: suggestKeys.map(foldAscii), suggestValues, labels };
 }
 
 function lookup<T extends string>(
@@ -202,10 +209,15 @@ function baseResult<T extends string>(raw: string): VocabResult<T> {
   return { raw, recognized: false, empty: blank(raw) };
 }
 
+/** Suggestion candidates for a key: accent-free keys are compared with accent-free candidates. */
+function candidatesFor<T extends string>(vocab: CompiledVocab<T>, key: string): readonly string[] {
+  return foldAscii(key) === key ? vocab.foldedSuggestKeys : vocab.suggestKeys;
+}
+
 function suggest<T extends string>(vocab: CompiledVocab<T>, keys: readonly string[], result: VocabResult<T>): void {
   let bestDistance = Infinity;
   for (const key of keys) {
-    const match = nearest(key, vocab.suggestKeys);
+    const match = nearest(key, candidatesFor(vocab, key));
     if (match && match.distance < bestDistance) {
       bestDistance = match.distance;
       const value = vocab.suggestValues[match.index] as T;
@@ -239,12 +251,24 @@ export interface MatchOptions {
   leadIns?: readonly string[];
 }
 
+/** Joined keys of the option word lists, computed once per list (the lists are module constants). */
+const KEY_LISTS = new WeakMap<readonly string[], readonly string[]>();
+
+function keyList(words: readonly string[]): readonly string[] {
+  let keys = KEY_LISTS.get(words);
+  if (keys === undefined) {
+    keys = words.map(joinedKey).filter((k) => k !== "");
+    KEY_LISTS.set(words, keys);
+  }
+  return keys;
+}
+
 /**
  * Counts the leading tokens that are lead-ins (several may follow each other).
  */
 function skipLeadIns(keys: readonly string[], leadIns: readonly string[]): number {
   if (leadIns.length === 0) return 0;
-  const leadKeys = leadIns.map(joinedKey).filter((k) => k !== "");
+  const leadKeys = keyList(leadIns);
   let start = 0;
   for (let guard = 0; guard < 4 && start < keys.length; guard++) {
     let next = start;
@@ -350,7 +374,7 @@ export function matchLeading<T extends string>(
   const tokens = tokenize(display);
   if (tokens.length === 0) return result;
   const keys = tokens.map((t) => t.key);
-  const noise = (options.noise ?? []).map(joinedKey).filter((k) => k !== "");
+  const noise = keyList(options.noise ?? []);
   const fieldLeadIns = options.fieldLeadIns ?? [];
   const starts = [0];
   const skipped = skipLeadIns(keys, options.leadIns ?? []);
@@ -365,7 +389,19 @@ export function matchLeading<T extends string>(
         const rest = n + skipLeadIns(keys.slice(n), fieldLeadIns);
         if (rest < tokens.length && !isNoise(keys.slice(rest).join(""), noise)) {
           const field = cleanField(display.slice((tokens[rest] as Token).start));
-          if (field !== "") result.field = field;
+          if (field !== "") {
+            result.field = field;
+            // "Chuyên viên chín" reads as "Chuyên viên" + "chín" but is a typo
+            // of "Chuyên viên chính": keep the reading, offer the other value.
+            const whole = keys.join("");
+            const near = nearest(whole, candidatesFor(vocab, whole), { maxDistance: 2 });
+            const nearValue = near === undefined ? undefined : vocab.suggestValues[near.index];
+            if (near !== undefined && near.distance > 0 && nearValue !== undefined && nearValue !== hit.value) {
+              result.suggestion = nearValue;
+              const label = vocab.labels.get(nearValue);
+              if (label !== undefined) result.suggestedLabel = label;
+            }
+          }
         }
       }
       return result;
@@ -389,7 +425,7 @@ export function matchLeading<T extends string>(
  * ```
  */
 export function cleanField(text: string): string {
-  let t = text.replace(/^[\s\-–—:,;.\/+]+|[\s\-–—:,;.\/+]+$/g, "");
+  let t = text.replace(/^[\s\-–—:,;./+]+|[\s\-–—:,;./+]+$/g, "");
   if (t.endsWith(")") && !t.includes("(")) t = t.slice(0, -1).trimEnd();
   if (t.startsWith("(") && !t.includes(")")) t = t.slice(1).trimStart();
   if (t.startsWith("(") && t.endsWith(")") && t.indexOf(")") === t.length - 1) t = t.slice(1, -1).trim();
