@@ -13,6 +13,7 @@ import { parsePoliticalTheory, politicalTheoryRank, type PoliticalTheoryLevel } 
 import { parseStateManagement, stateManagementRank, type StateManagementLevel } from "../text/vocab/stateManagement";
 import { parseGeneralEducation, generalEducationRank, type GeneralEducationTier } from "../text/vocab/generalEducation";
 import type { VocabResult } from "../text/vocab/match";
+import { parseEthnicity } from "../text/vocab/ethnicity";
 import type { SheetCells } from "./cells";
 import type { HeaderBand } from "./header";
 import type { ColumnMapping, LevelField } from "./mapping";
@@ -50,6 +51,9 @@ export interface PersonRecord {
   politicalTheory?: PoliticalTheoryLevel;
   stateManagement?: StateManagementLevel;
   generalEducation?: GeneralEducationTier;
+  /** Ethnic group id (vocab/ethnicity.ts) and whether it is a minority. */
+  ethnicity?: string;
+  minority?: boolean;
   status?: PersonStatusCode;
   /** Left the post (retired, resigned, transferred, deceased): not counted in staff. */
   left?: boolean;
@@ -79,13 +83,30 @@ function isMark(text: string): boolean {
   return !MARK_EMPTY.has(text.trim().toLowerCase());
 }
 
+/**
+ * Rosters repeat the same few values thousands of times ("12/12", "ĐH Luật", "Trung cấp"), so each
+ * parser is memoized per distinct text (bounded, so a pathological file cannot grow it forever).
+ */
+function memo<R>(parse: (s: string) => R): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s: string) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = parse(s);
+      if (cache.size < 50000) cache.set(s, r);
+    }
+    return r;
+  };
+}
+
 type LevelParse = { rank: (v: never) => number; parse: (s: string) => VocabResult<string> };
 const LEVEL_PARSERS: Record<LevelField, LevelParse> = {
-  professionalLevel: { parse: parseProfessional, rank: professionalRank as (v: never) => number },
-  politicalTheory: { parse: parsePoliticalTheory, rank: politicalTheoryRank as (v: never) => number },
-  stateManagement: { parse: parseStateManagement, rank: stateManagementRank as (v: never) => number },
-  generalEducation: { parse: parseGeneralEducation, rank: generalEducationRank as (v: never) => number },
+  professionalLevel: { parse: memo(parseProfessional), rank: professionalRank as (v: never) => number },
+  politicalTheory: { parse: memo(parsePoliticalTheory), rank: politicalTheoryRank as (v: never) => number },
+  stateManagement: { parse: memo(parseStateManagement), rank: stateManagementRank as (v: never) => number },
+  generalEducation: { parse: memo(parseGeneralEducation), rank: generalEducationRank as (v: never) => number },
 };
+const parseEthnicityMemo = memo(parseEthnicity);
 
 /**
  * Read the body of a roster sheet below its header band.
@@ -216,6 +237,13 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     // Levels: text columns, then one-hot groups.
     readLevels(cells, r, mapping, rec, findings);
     if (rec.fields.professionalField) rec.professionalField = rec.fields.professionalField.text;
+    if (rec.fields.ethnicity) {
+      const e = parseEthnicityMemo(rec.fields.ethnicity.text);
+      if (e.recognized && e.value !== undefined) {
+        rec.ethnicity = e.value;
+        if (e.minority !== undefined) rec.minority = e.minority;
+      } else if (!e.empty) findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet, row: r, col: rec.fields.ethnicity.col, person: rec.fullName }, { field: "ethnicity", value: rec.fields.ethnicity.text, suggestion: e.suggestedLabel }));
+    }
     // Status, from its column or from the note.
     const st = (rec.fields.status && parseStatus(rec.fields.status.text)) || (rec.fields.note && parseStatus(rec.fields.note.text));
     if (st) {

@@ -17,13 +17,25 @@
 
 import { comparisonKey } from "./keys";
 
-/** How much of a date is known. */
+/**
+ * How much of a date is known.
+ *
+ * @example
+ * ```ts
+ * const p: DatePrecision = "month"; // "08/1985"
+ * ```
+ */
 export type DatePrecision = "day" | "month" | "year";
 
 /**
  * A calendar date that may lack its day or its month.
  * `month` is 1–12, `day` is 1–31; both are present when `precision` is "day",
  * `month` is present when `precision` is "month".
+ *
+ * @example
+ * ```ts
+ * const d: PartialDate = { year: 1985, month: 8, precision: "month" }; // "08/1985"
+ * ```
  */
 export interface PartialDate {
   year: number;
@@ -41,6 +53,12 @@ export interface PartialDate {
  * - `dmy` / `my` / `y`: numeric text day-month-year / month-year / year;
  * - `iso`: year-first text "1985-08-15" or "1985-08";
  * - `words`: Vietnamese words ("ngày 15 tháng 8 năm 1985", "tháng 8/1985", "năm 1985").
+ *
+ * @example
+ * ```ts
+ * const r = parseDateText("tháng 8/1985");
+ * if (r.ok) r.form; // "words"
+ * ```
  */
 export type DateForm =
   | "serial"
@@ -53,10 +71,26 @@ export type DateForm =
   | "iso"
   | "words";
 
-/** Why a value is not a date: blank, not date-shaped, or date-shaped but not on the calendar. */
+/**
+ * Why a value is not a date: blank, not date-shaped, or date-shaped but not on the calendar.
+ *
+ * @example
+ * ```ts
+ * const r = parseDateText("31/02/1985");
+ * if (!r.ok) r.reason; // "impossible"
+ * ```
+ */
 export type DateFailureReason = "empty" | "notADate" | "impossible";
 
-/** Result of the date parsers: a date with its form, or a reason. */
+/**
+ * Result of the date parsers: a date with its form, or a reason.
+ *
+ * @example
+ * ```ts
+ * const r: DateParseResult = parseDateText("15/08/1985");
+ * if (r.ok) toIso(r.date); // "1985-08-15"
+ * ```
+ */
 export type DateParseResult =
   | {
       ok: true;
@@ -69,7 +103,14 @@ export type DateParseResult =
     }
   | { ok: false; reason: DateFailureReason };
 
-/** Options for {@link parseDateText}. */
+/**
+ * Options for {@link parseDateText}.
+ *
+ * @example
+ * ```ts
+ * parseDateText("1/1/05", { twoDigitYearPivot: 10 }); // 2005-01-01
+ * ```
+ */
 export interface ParseDateTextOptions {
   /**
    * Two-digit years `yy <= pivot` become 20yy, larger ones 19yy.
@@ -82,7 +123,14 @@ export interface ParseDateTextOptions {
   referenceYear?: number;
 }
 
-/** Options for {@link parseDateCell}. */
+/**
+ * Options for {@link parseDateCell}.
+ *
+ * @example
+ * ```ts
+ * parseDateCell(29812, { date1904: true, numberFormat: "dd/mm/yyyy" }); // 1985-08-15
+ * ```
+ */
 export interface ParseDateCellOptions extends ParseDateTextOptions {
   /** The workbook uses the 1904 date system (workbookPr `date1904`, MS-XLS Date1904 record). */
   date1904?: boolean;

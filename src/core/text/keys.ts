@@ -13,22 +13,30 @@
  * - look-alike letters U+00D0 "Ð" / U+00F0 "ð" typed instead of "Đ"/"đ";
  * - tone placement: "hoà/hòa", "thuỷ/thủy", "khoá/khóa", and typos such as
  *   "Qúy" for "Quý";
- * - (extension, see {@link ComparisonKeyOptions.unifyIY}) the i/y spelling
- *   variance "lý/lí", "kỹ/kĩ", "sỹ/sĩ", "quy/qui", which is a second
- *   orthographic variance of the same kind (vocabularies contain "Thạc sĩ" and
- *   "Thạc sỹ").
+ * - optionally (see {@link ComparisonKeyOptions.unifyIY}) the i/y spelling
+ *   variance "lý/lí", "kỹ/kĩ", "sỹ/sĩ", "quy/qui", a second orthographic
+ *   variance of the same kind ("Thạc sĩ" / "Thạc sỹ"). Off in
+ *   {@link comparisonKey} so keys keep the letters callers match literally
+ *   ("ký", "lý luận"); the vocabularies switch it on.
  *
  * Pure TypeScript: ES2022 only.
  */
 
-/** Options for {@link comparisonKey}. */
+/**
+ * Options for {@link comparisonKeyWith}.
+ *
+ * @example
+ * ```ts
+ * comparisonKeyWith("Kỹ sư", { unifyIY: true }) // "kĩ sư"
+ * ```
+ */
 export interface ComparisonKeyOptions {
   /**
    * Fold the i/y spelling variance in single-vowel syllables: "lý"→"lí",
    * "kỹ"→"kĩ", "sỹ"→"sĩ", "mỹ"→"mĩ", "hy"→"hi", "ty"→"ti", and "qui"→"quy".
    * Only the onsets h, k, l, m, s, t (and qu) are folded, because that is where
    * both spellings are in use; "vy/vi", "ny/ni", "thy/thi" stay distinct.
-   * Default `true`.
+   * Default `false`.
    */
   unifyIY?: boolean;
 }
@@ -157,8 +165,8 @@ function normalizeWord(word: string, unifyIY: boolean): string {
 
 /**
  * Builds the comparison key of a text: NFC, lower case, look-alikes folded,
- * zero-width characters removed, whitespace collapsed, tone placement unified,
- * i/y variance folded (see {@link ComparisonKeyOptions.unifyIY}).
+ * zero-width characters removed, whitespace collapsed, tone placement unified.
+ * The i/y variance is kept (see {@link comparisonKeyWith}).
  *
  * Use it to decide whether two cells, names or labels are "the same", never
  * to display or store a value. Never throws; non-string input is converted
@@ -173,7 +181,7 @@ function normalizeWord(word: string, unifyIY: boolean): string {
  * comparisonKey("Thanh Hoá") === comparisonKey("THANH HÓA"); // true, both "thanh hóa"
  * comparisonKey("Thuỷ\u00A0 sản\n") // "thủy sản"
  * comparisonKey("Ðặng Văn Qúy")     // "đặng văn quý"
- * comparisonKey("Thạc sỹ") === comparisonKey("Thạc sĩ"); // true
+ * comparisonKey("Thạc sỹ") === comparisonKey("Thạc sĩ"); // false: use comparisonKeyWith(s, { unifyIY: true })
  * ```
  */
 export function comparisonKey(s: string): string {
@@ -189,12 +197,12 @@ export function comparisonKey(s: string): string {
  *
  * @example
  * ```ts
- * comparisonKeyWith("Lý", { unifyIY: false }) // "lý"
- * comparisonKeyWith("Lý")                     // "lí"
+ * comparisonKeyWith("Lý", { unifyIY: true }) // "lí"
+ * comparisonKeyWith("Lý")                    // "lý"
  * ```
  */
 export function comparisonKeyWith(s: string, options: ComparisonKeyOptions = {}): string {
-  const unifyIY = options?.unifyIY !== false;
+  const unifyIY = options?.unifyIY === true;
   let t = toText(s).replace(ZERO_WIDTH, "").normalize("NFC");
   // Lower-casing can produce decomposed sequences (e.g. "İ"), hence NFC again.
   // toLowerCase rather than toLocaleLowerCase('vi'): Vietnamese has no

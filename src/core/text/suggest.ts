@@ -11,10 +11,22 @@
 /**
  * Longest input, in code points, that the distance looks at. Cells are short;
  * the cap keeps the O(n·m) table small when a whole paragraph lands in a cell.
+ *
+ * @example
+ * ```ts
+ * levenshtein("a".repeat(1000), "") === MAX_SUGGEST_LENGTH; // true
+ * ```
  */
 export const MAX_SUGGEST_LENGTH = 256;
 
-/** Options for {@link nearest}. */
+/**
+ * Options for {@link nearest}.
+ *
+ * @example
+ * ```ts
+ * nearest("abcdefghij", ["abcdefghzz"], { maxDistance: 1 }); // undefined
+ * ```
+ */
 export interface NearestOptions {
   /** Absolute cap on the edit distance. Default: no absolute cap. */
   maxDistance?: number;
@@ -28,7 +40,14 @@ export interface NearestOptions {
   maxRatio?: number;
 }
 
-/** The best candidate found by {@link nearest}. */
+/**
+ * The best candidate found by {@link nearest}.
+ *
+ * @example
+ * ```ts
+ * const m: NearestMatch | undefined = nearest("tiến sỉ", ["tiến sĩ"]); // { candidate: "tiến sĩ", index: 0, distance: 1 }
+ * ```
+ */
 export interface NearestMatch {
   /** The candidate string, as given. */
   candidate: string;

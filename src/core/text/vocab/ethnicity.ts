@@ -28,7 +28,14 @@
 
 import { compileVocab, matchWhole, type VocabEntry, type VocabResult } from "./match";
 
-/** One ethnic group. */
+/**
+ * One ethnic group.
+ *
+ * @example
+ * ```ts
+ * const g: EthnicGroup | undefined = ethnicGroup("tay"); // { code: "02", name: "Tày", minority: true, … }
+ * ```
+ */
 export interface EthnicGroup {
   /** Stable identifier used as the parsed value. */
   id: EthnicGroupId;
@@ -44,7 +51,14 @@ export interface EthnicGroup {
   aliases: readonly string[];
 }
 
-/** Identifiers of the 54 groups and of foreigners. */
+/**
+ * Identifiers of the 54 groups and of foreigners.
+ *
+ * @example
+ * ```ts
+ * const id: EthnicGroupId = "hmong";
+ * ```
+ */
 export type EthnicGroupId =
   | "kinh" | "tay" | "thai" | "hoa" | "khmer" | "muong" | "nung" | "hmong" | "dao" | "giarai"
   | "ngai" | "ede" | "bana" | "xodang" | "sanchay" | "coho" | "cham" | "sandiu" | "hre" | "mnong"
@@ -114,7 +128,14 @@ const ROWS: readonly Row[] = [
   ["foreign", "", "", "Người nước ngoài", ["Nước ngoài"]],
 ];
 
-/** All groups in 1979 code order, foreigners last. */
+/**
+ * All groups in 1979 code order, foreigners last.
+ *
+ * @example
+ * ```ts
+ * ETHNIC_GROUPS.find((g) => g.code === "05")?.name; // "Khơ-me"
+ * ```
+ */
 export const ETHNIC_GROUPS: readonly EthnicGroup[] = ROWS.map(([id, code, code2008, name, aliases]) => ({
   id,
   code,
@@ -137,7 +158,14 @@ const VOCAB = compileVocab(ENTRIES);
 /** Words before the name: "Dân tộc Tày", "Người Kinh", "DT Mường". */
 const LEAD_INS = ["Dân tộc", "DT", "Người", "Dân tộc thiểu số"];
 
-/** Result of {@link parseEthnicity}. */
+/**
+ * Result of {@link parseEthnicity}.
+ *
+ * @example
+ * ```ts
+ * const r: EthnicityResult = parseEthnicity("Ê Đê"); // r.group?.code === "12"
+ * ```
+ */
 export interface EthnicityResult extends VocabResult<EthnicGroupId> {
   /** The recognized group. */
   group?: EthnicGroup;

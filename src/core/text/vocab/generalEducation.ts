@@ -20,16 +20,44 @@ import { comparisonKey, normalizeSpaces } from "../keys";
 import { excelSerialToDate, isDateNumberFormat } from "../dates";
 import { compileVocab, matchWhole, toText, type VocabEntry, type VocabResult } from "./match";
 
-/** General education tiers, lowest first; the index is the rank. */
+/**
+ * General education tiers, lowest first; the index is the rank.
+ *
+ * @example
+ * ```ts
+ * GENERAL_EDUCATION_TIERS.indexOf("upperSecondary"); // 2
+ * ```
+ */
 export const GENERAL_EDUCATION_TIERS = ["primary", "lowerSecondary", "upperSecondary"] as const;
 
-/** Highest completed tier: primary (tiểu học) < lowerSecondary (THCS) < upperSecondary (THPT). */
+/**
+ * Highest completed tier: primary (tiểu học) < lowerSecondary (THCS) < upperSecondary (THPT).
+ *
+ * @example
+ * ```ts
+ * const tier: GeneralEducationTier = "lowerSecondary"; // THCS
+ * ```
+ */
 export type GeneralEducationTier = (typeof GENERAL_EDUCATION_TIERS)[number];
 
-/** Length of the school system written after the slash. */
+/**
+ * Length of the school system written after the slash.
+ *
+ * @example
+ * ```ts
+ * parseGeneralEducation("7/10").system; // 10
+ * ```
+ */
 export type SchoolSystem = 9 | 10 | 12;
 
-/** Result of {@link parseGeneralEducation}. */
+/**
+ * Result of {@link parseGeneralEducation}.
+ *
+ * @example
+ * ```ts
+ * const r: GeneralEducationResult = parseGeneralEducation("9/12"); // { value: "lowerSecondary", grade: 9, system: 12, … }
+ * ```
+ */
 export interface GeneralEducationResult extends VocabResult<GeneralEducationTier> {
   /** Grade reached, e.g. 9 in "9/12". */
   grade?: number;
@@ -45,7 +73,14 @@ export interface GeneralEducationResult extends VocabResult<GeneralEducationTier
   fromDate?: boolean;
 }
 
-/** Canonical Vietnamese label of each tier. */
+/**
+ * Canonical Vietnamese label of each tier.
+ *
+ * @example
+ * ```ts
+ * GENERAL_EDUCATION_LABELS.upperSecondary; // "Trung học phổ thông"
+ * ```
+ */
 export const GENERAL_EDUCATION_LABELS: Readonly<Record<GeneralEducationTier, string>> = {
   primary: "Tiểu học",
   lowerSecondary: "Trung học cơ sở",
@@ -188,7 +223,14 @@ function suggestFor(result: GeneralEducationResult, key: string): GeneralEducati
   return result;
 }
 
-/** Options for {@link parseGeneralEducationCell}. */
+/**
+ * Options for {@link parseGeneralEducationCell}.
+ *
+ * @example
+ * ```ts
+ * parseGeneralEducationCell(45638, { numberFormat: "d/m" }); // 12/12 → upperSecondary
+ * ```
+ */
 export interface GeneralEducationCellOptions {
   /** The workbook uses the 1904 date system. */
   date1904?: boolean;

@@ -4,19 +4,25 @@
  *
  * Matching works on tokens. The cell is split at spaces and punctuation, each
  * token gets its comparison key (keys.ts), and the keys are joined without
- * separators. So "ĐH", "Đ.H", "đh" and "Đ H" all become "đh", "CK II",
+ * separators (with the i/y variance folded: "sỹ" = "sĩ"). So "ĐH", "Đ.H",
+ * "đh" and "Đ H" all become "đh", "CK II",
  * "CK.II" and "CKII" all become "ckii", "H'Mông", "HMông" and "H Mông" all
  * become "hmông", whatever the case, NFC/NFD form or tone placement.
  *
  * Pure TypeScript: ES2022 only.
  */
 
-import { comparisonKey, foldAscii, normalizeSpaces } from "../keys";
+import { comparisonKeyWith, foldAscii, normalizeSpaces } from "../keys";
 import { nearest } from "../suggest";
 
 /**
  * What a vocabulary parser returns. The raw text always comes back, so a
  * check can quote it and nothing is rewritten silently.
+ *
+ * @example
+ * ```ts
+ * const r: VocabResult<"yes"> = { raw: "x", value: "yes", recognized: true, empty: false };
+ * ```
  */
 export interface VocabResult<T extends string> {
   /** The input as given (non-strings are converted with `String()`). */
@@ -44,7 +50,14 @@ export interface VocabResult<T extends string> {
   folded?: boolean;
 }
 
-/** One value of a vocabulary with its spellings. */
+/**
+ * One value of a vocabulary with its spellings.
+ *
+ * @example
+ * ```ts
+ * const e: VocabEntry<"college"> = { value: "college", label: "Cao đẳng", aliases: ["CĐ"] };
+ * ```
+ */
 export interface VocabEntry<T extends string> {
   value: T;
   /** Canonical Vietnamese label; also matched. */
@@ -53,14 +66,28 @@ export interface VocabEntry<T extends string> {
   aliases: readonly string[];
 }
 
-/** A token of a cell: its comparison key and its position in the display text. */
+/**
+ * A token of a cell: its comparison key and its position in the display text.
+ *
+ * @example
+ * ```ts
+ * tokenize("ĐH Luật")[1]; // { key: "luật", start: 3, end: 7 }
+ * ```
+ */
 export interface Token {
   key: string;
   start: number;
   end: number;
 }
 
-/** A vocabulary prepared for lookups by {@link compileVocab}. */
+/**
+ * A vocabulary prepared for lookups by {@link compileVocab}.
+ *
+ * @example
+ * ```ts
+ * const v: CompiledVocab<"none"> = compileVocab([{ value: "none", label: "Không", aliases: [] }]);
+ * ```
+ */
 export interface CompiledVocab<T extends string> {
   /** Joined alias key → value; `null` marks a spelling that belongs to another vocabulary. */
   exact: Map<string, T | null>;
@@ -77,6 +104,7 @@ export interface CompiledVocab<T extends string> {
 }
 
 const TOKEN = /[^\s\p{P}\p{S}]+/gu;
+const I_Y = { unifyIY: true } as const;
 
 /**
  * Converts any cell value to text without throwing.
@@ -115,7 +143,8 @@ export function tokenize(display: string): Token[] {
   const tokens: Token[] = [];
   for (const m of display.matchAll(TOKEN)) {
     const start = m.index ?? 0;
-    tokens.push({ key: comparisonKey(m[0]), start, end: start + m[0].length });
+    // i/y folded here: "Thạc sỹ"/"Thạc sĩ", "Kỹ sư"/"Kĩ sư" are the same value.
+    tokens.push({ key: comparisonKeyWith(m[0], I_Y), start, end: start + m[0].length });
   }
   return tokens;
 }
@@ -242,7 +271,14 @@ function recognized<T extends string>(
   return result;
 }
 
-/** Options shared by {@link matchWhole} and {@link matchLeading}. */
+/**
+ * Options shared by {@link matchWhole} and {@link matchLeading}.
+ *
+ * @example
+ * ```ts
+ * matchWhole(vocab, "Dân tộc Tày", { leadIns: ["Dân tộc"] });
+ * ```
+ */
 export interface MatchOptions {
   /**
    * Words that may precede the value and carry no information, written
@@ -336,7 +372,14 @@ export function matchWhole<T extends string>(
   return result;
 }
 
-/** Options for {@link matchLeading}. */
+/**
+ * Options for {@link matchLeading}.
+ *
+ * @example
+ * ```ts
+ * matchLeading(vocab, "CVC và TĐ", { noise: ["và tương đương", "và TĐ"] }); // no field
+ * ```
+ */
 export interface MatchLeadingOptions extends MatchOptions {
   /**
    * Trailing text that carries no information, written naturally ("LLCT",

@@ -11,16 +11,44 @@
 
 import { compileVocab, matchLeading, type VocabEntry, type VocabResult } from "./match";
 
-/** Political theory levels, lowest first. `advanced` and `bachelor` have the same rank. */
+/**
+ * Political theory levels, lowest first. `advanced` and `bachelor` have the same rank.
+ *
+ * @example
+ * ```ts
+ * POLITICAL_THEORY_LEVELS.includes("bachelor"); // true
+ * ```
+ */
 export const POLITICAL_THEORY_LEVELS = ["none", "elementary", "intermediate", "advanced", "bachelor"] as const;
 
-/** A political theory level: none < elementary (sơ cấp) < intermediate (trung cấp) < advanced (cao cấp) = bachelor (cử nhân). */
+/**
+ * A political theory level: none < elementary (sơ cấp) < intermediate (trung cấp) < advanced (cao cấp) = bachelor (cử nhân).
+ *
+ * @example
+ * ```ts
+ * const level: PoliticalTheoryLevel = "intermediate"; // Trung cấp
+ * ```
+ */
 export type PoliticalTheoryLevel = (typeof POLITICAL_THEORY_LEVELS)[number];
 
-/** Result of {@link parsePoliticalTheory}. `field` holds unexpected trailing text, if any. */
+/**
+ * Result of {@link parsePoliticalTheory}. `field` holds unexpected trailing text, if any.
+ *
+ * @example
+ * ```ts
+ * const r: PoliticalTheoryResult = parsePoliticalTheory("TC"); // r.value === "intermediate"
+ * ```
+ */
 export type PoliticalTheoryResult = VocabResult<PoliticalTheoryLevel>;
 
-/** Canonical Vietnamese label of each level. */
+/**
+ * Canonical Vietnamese label of each level.
+ *
+ * @example
+ * ```ts
+ * POLITICAL_THEORY_LABELS.bachelor; // "Cử nhân"
+ * ```
+ */
 export const POLITICAL_THEORY_LABELS: Readonly<Record<PoliticalTheoryLevel, string>> = {
   none: "Chưa qua đào tạo",
   elementary: "Sơ cấp",

@@ -13,7 +13,14 @@
 import { normalizeSpaces } from "../keys";
 import { compileVocab, joinedKey, matchLeading, toText, type VocabEntry, type VocabResult } from "./match";
 
-/** Professional levels, lowest first; the index is the rank. */
+/**
+ * Professional levels, lowest first; the index is the rank.
+ *
+ * @example
+ * ```ts
+ * PROFESSIONAL_LEVELS[PROFESSIONAL_LEVELS.length - 1]; // "doctor"
+ * ```
+ */
 export const PROFESSIONAL_LEVELS = [
   "none",
   "elementary",
@@ -24,13 +31,34 @@ export const PROFESSIONAL_LEVELS = [
   "doctor",
 ] as const;
 
-/** A professional level: none < elementary (sơ cấp) < intermediate (trung cấp) < college (cao đẳng) < university (đại học) < master (thạc sĩ) < doctor (tiến sĩ). */
+/**
+ * A professional level: none < elementary (sơ cấp) < intermediate (trung cấp) < college (cao đẳng) < university (đại học) < master (thạc sĩ) < doctor (tiến sĩ).
+ *
+ * @example
+ * ```ts
+ * const level: ProfessionalLevel = "university"; // Đại học
+ * ```
+ */
 export type ProfessionalLevel = (typeof PROFESSIONAL_LEVELS)[number];
 
-/** Medical specialist degree: "Chuyên khoa cấp I" / "Chuyên khoa cấp II". */
+/**
+ * Medical specialist degree: "Chuyên khoa cấp I" / "Chuyên khoa cấp II".
+ *
+ * @example
+ * ```ts
+ * parseProfessional("CK I").medicalSpecialist; // "CKI"
+ * ```
+ */
 export type MedicalSpecialist = "CKI" | "CKII";
 
-/** Result of {@link parseProfessional}. */
+/**
+ * Result of {@link parseProfessional}.
+ *
+ * @example
+ * ```ts
+ * const r: ProfessionalResult = parseProfessional("ĐH Luật"); // r.field === "Luật"
+ * ```
+ */
 export interface ProfessionalResult extends VocabResult<ProfessionalLevel> {
   /** Set when the level came from a medical specialist degree (CK I → master, CK II → doctor). */
   medicalSpecialist?: MedicalSpecialist;
@@ -157,7 +185,14 @@ const VOCAB = compileVocab(ENTRIES, FOREIGN);
 
 const OPTIONS = { fieldLeadIns: ["ngành", "chuyên ngành"] };
 
-/** Canonical Vietnamese label of each level. */
+/**
+ * Canonical Vietnamese label of each level.
+ *
+ * @example
+ * ```ts
+ * PROFESSIONAL_LABELS.college; // "Cao đẳng"
+ * ```
+ */
 export const PROFESSIONAL_LABELS: Readonly<Record<ProfessionalLevel, string>> = {
   none: "Chưa qua đào tạo",
   elementary: "Sơ cấp",

@@ -11,7 +11,14 @@
 
 import { compileVocab, matchWhole, toText, type VocabEntry, type VocabResult } from "./match";
 
-/** Religion values. */
+/**
+ * Religion values.
+ *
+ * @example
+ * ```ts
+ * RELIGIONS.includes("hoaHao"); // true
+ * ```
+ */
 export const RELIGIONS = [
   "none",
   "buddhism",
@@ -23,13 +30,34 @@ export const RELIGIONS = [
   "other",
 ] as const;
 
-/** A religion: none, Phật giáo, Công giáo, Tin lành, Cao Đài, Hòa Hảo, Hồi giáo, or another named religion. */
+/**
+ * A religion: none, Phật giáo, Công giáo, Tin lành, Cao Đài, Hòa Hảo, Hồi giáo, or another named religion.
+ *
+ * @example
+ * ```ts
+ * const r: Religion = "catholicism"; // Công giáo / Thiên chúa giáo
+ * ```
+ */
 export type Religion = (typeof RELIGIONS)[number];
 
-/** Result of {@link parseReligion}. */
+/**
+ * Result of {@link parseReligion}.
+ *
+ * @example
+ * ```ts
+ * const r: Religion = "catholicism"; // Công giáo / Thiên chúa giáo
+ * ```
+ */
 export type ReligionResult = VocabResult<Religion>;
 
-/** Canonical Vietnamese label of each value. */
+/**
+ * Canonical Vietnamese label of each value.
+ *
+ * @example
+ * ```ts
+ * RELIGION_LABELS.caodaism; // "Cao Đài"
+ * ```
+ */
 export const RELIGION_LABELS: Readonly<Record<Religion, string>> = {
   none: "Không",
   buddhism: "Phật giáo",

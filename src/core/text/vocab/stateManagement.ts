@@ -11,7 +11,14 @@
 
 import { compileVocab, matchLeading, type VocabEntry, type VocabResult } from "./match";
 
-/** State management levels, lowest first; the index is the rank. */
+/**
+ * State management levels, lowest first; the index is the rank.
+ *
+ * @example
+ * ```ts
+ * STATE_MANAGEMENT_LEVELS.indexOf("specialist"); // 2
+ * ```
+ */
 export const STATE_MANAGEMENT_LEVELS = [
   "none",
   "staff",
@@ -24,13 +31,32 @@ export const STATE_MANAGEMENT_LEVELS = [
  * A state management level: none < staff (cán sự) < specialist (chuyên viên,
  * CV) < principalSpecialist (chuyên viên chính, CVC) < seniorSpecialist
  * (chuyên viên cao cấp, CVCC).
+ *
+ * @example
+ * ```ts
+ * const level: StateManagementLevel = "principalSpecialist"; // CVC
+ * ```
  */
 export type StateManagementLevel = (typeof STATE_MANAGEMENT_LEVELS)[number];
 
-/** Result of {@link parseStateManagement}. `field` holds unexpected trailing text, if any. */
+/**
+ * Result of {@link parseStateManagement}. `field` holds unexpected trailing text, if any.
+ *
+ * @example
+ * ```ts
+ * const r: StateManagementResult = parseStateManagement("CV"); // r.value === "specialist"
+ * ```
+ */
 export type StateManagementResult = VocabResult<StateManagementLevel>;
 
-/** Canonical Vietnamese label of each level. */
+/**
+ * Canonical Vietnamese label of each level.
+ *
+ * @example
+ * ```ts
+ * STATE_MANAGEMENT_LABELS.principalSpecialist; // "Chuyên viên chính"
+ * ```
+ */
 export const STATE_MANAGEMENT_LABELS: Readonly<Record<StateManagementLevel, string>> = {
   none: "Chưa qua bồi dưỡng",
   staff: "Cán sự",

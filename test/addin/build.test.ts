@@ -1,0 +1,71 @@
+/**
+ * `npm run build` bundles the task pane page and the ribbon command file with webpack, with no
+ * certificates, and the page then loads in a real browser (Debian's chromium) with office.js
+ * served from the npm package, since the test machine has no internet.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(__dirname, "..", "..");
+const dist = join(root, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+
+beforeAll(() => {
+  const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: root, encoding: "utf8", env: { ...process.env, HOME: process.env.HOME ?? "/tmp" } });
+  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
+}, 180000);
+
+describe("the production build", () => {
+  it("emits the task pane, the command file, the manifest and the icons", () => {
+    for (const f of ["taskpane.html", "taskpane.js", "commands.html", "commands.js", "manifest.xml", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]) {
+      expect({ f, exists: existsSync(join(dist, f)) }).toEqual({ f, exists: true });
+    }
+    const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+    expect(html).toMatch(/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+    expect(html).toMatch(/taskpane\.js/);
+  });
+
+  it("contains no network calls of its own (no fetch / XMLHttpRequest in our code)", () => {
+    const src = spawnSync("grep", ["-rlE", "\\bfetch\\(|XMLHttpRequest|WebSocket\\(", join(root, "src")], { encoding: "utf8" });
+    expect(src.stdout.trim()).toBe("");
+  });
+
+  (existsSync(CHROMIUM) ? it : it.skip)("loads in headless chromium and shows the pane in Vietnamese", async () => {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    try {
+      const page = await browser.newPage({ locale: "vi-VN" });
+      const officeDist = join(root, "node_modules", "@microsoft", "office-js", "dist");
+      const requested: string[] = [];
+      await page.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        requested.push(url.href);
+        if (url.hostname === "appsforoffice.microsoft.com") {
+          // The CDN's /lib/1/hosted/ tree, served from the npm package.
+          const file = join(officeDist, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
+          if (existsSync(file)) return route.fulfill({ body: readFileSync(file), contentType: "text/javascript" });
+        }
+        if (url.hostname === "addin.test") {
+          const file = join(dist, url.pathname.replace(/^\//, ""));
+          if (existsSync(file)) return route.fulfill({ body: readFileSync(file), contentType: file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "application/octet-stream" });
+        }
+        return route.abort();
+      });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => process.env.DEBUG_PANE && console.log(m.text()));
+      await page.goto("https://addin.test/taskpane.html");
+      await page.getByRole("heading", { name: "Kiểm tra hồ sơ cán bộ" }).waitFor({ timeout: 30000 });
+      // Outside Office the pane says where it runs; the language switch is a labelled button.
+      await page.getByText("Bảng điều khiển này chạy trong Excel.").waitFor();
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      await page.getByRole("heading", { name: "Roster check" }).waitFor();
+      expect(errors).toEqual([]);
+      // Only the page itself and office.js were asked for (office.js may pull its own locale files).
+      expect(requested.filter((u) => !u.startsWith("https://addin.test/") && !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120000);
+});
