@@ -18,9 +18,19 @@ const KIND_PATTERNS: { kind: UnitKind; re: RegExp }[] = [
   { kind: "xã", re: /^(?:xã|xa)\s+(.+)$/ },
 ];
 
-/** Upper-case text to title case, word by word ("QUẢNG LÂM" → "Quảng Lâm"); mixed case is kept. */
+/**
+ * Upper-case text to title case, word by word ("QUẢNG LÂM" → "Quảng Lâm"); mixed case is kept.
+ * Mostly-upper text counts as upper: TCVN3 typed in caps with a non-"H" font decodes to
+ * "QUảNG LÂM", because ABC has no toned capitals.
+ */
 export function titleCaseIfUpper(s: string): string {
-  if (s !== s.toUpperCase() || s === s.toLowerCase()) return s;
+  let upper = 0;
+  let lower = 0;
+  for (const ch of s) {
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  if (upper === 0 || upper < 2 * lower) return s;
   return s
     .toLowerCase()
     .split(" ")
