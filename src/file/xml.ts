@@ -58,9 +58,18 @@ export function attr(attrs: string, name: string): string | undefined {
 export function textOfRuns(xml: string): string {
   let s = xml;
   if (s.indexOf("<rPh") >= 0 || s.indexOf(":rPh") >= 0) s = s.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "");
-  const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>|<(?:\w+:)?t(?:\s[^>]*)?\/>/g;
+  // An empty run may be written `<t xml:space="preserve"/>`: the self-closing form must not swallow
+  // the text up to the next run's `</t>`.
+  const open = /<(?:\w+:)?t(?:\s[^>]*?)?(\/)?>/g;
   let out = "";
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) if (m[1] !== undefined) out += m[1];
+  while ((m = open.exec(s)) !== null) {
+    if (m[1] !== undefined) continue;
+    const start = open.lastIndex;
+    const end = s.indexOf("</", start); // element text holds no "<", so this is the closing tag
+    if (end < 0) break;
+    out += s.slice(start, end);
+    open.lastIndex = end;
+  }
   return decodeXmlText(out);
 }

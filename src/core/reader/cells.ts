@@ -7,6 +7,9 @@ import { cellFontName, cellStyle, cellValue, type CellRange, type CellValue, typ
 import { decodeLegacyText, isLegacyFontName, type TextEncoding } from "../text/legacy";
 import { normalizeSpaces } from "../text/keys";
 
+/** Text that needs no space clean-up: no leading/trailing or doubled spaces, no tabs, breaks or NBSP. */
+const SIMPLE_SPACING = /^(?:[^\s\u00a0]+(?: [^\s\u00a0]+)*)?$/;
+
 /** What happened to the text of one column while reading. */
 export interface ColumnDecodeTally {
   encoding: Exclude<TextEncoding, "unicode"> | "nfd";
@@ -29,7 +32,10 @@ export class SheetCells {
   readonly workbook: WorkbookGrid;
   /** Top-left cell of the merged area each merged cell belongs to. Key: row * 20000 + col. */
   private readonly mergeOrigin = new Map<number, CellRange>();
-  private readonly textCache = new Map<number, string>();
+  /** Decoded text per (font, raw text): rosters repeat values, and decoding is the costly part. */
+  private readonly decodeCache = new Map<string, { text: string; changed: boolean; encoding: TextEncoding; ambiguous: boolean }>();
+  /** Cells already counted in `decodes` or `ambiguous` (text() may be asked for a cell twice). */
+  private readonly counted = new Set<number>();
   private readonly hiddenCols: Set<number>;
   private readonly hiddenRowSet: Set<number>;
   readonly decodes = new Map<number, ColumnDecodeTally>();
@@ -106,16 +112,10 @@ export class SheetCells {
         }
       }
     }
-    const key = r * 20000 + c;
-    const cached = this.textCache.get(key);
-    if (cached !== undefined) return cached;
     const v = cellValue(this.sheet, r, c);
-    let out: string;
-    if (v === undefined || v === null) out = "";
-    else if (typeof v === "string") out = this.decode(v, r, c);
-    else out = String(v);
-    this.textCache.set(key, out);
-    return out;
+    if (v === undefined || v === null) return "";
+    if (typeof v === "string") return this.decode(v, r, c);
+    return String(v);
   }
 
   private decode(s: string, row: number, col: number): string {
@@ -127,22 +127,34 @@ export class SheetCells {
         break;
       }
     }
-    if (!needs) return normalizeSpaces(s);
+    if (!needs) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
     const fontName = cellFontName(this.workbook, this.sheet, row, col);
-    let result = decodeLegacyText(s, fontName === undefined ? {} : { fontName });
-    if (result.ambiguous) {
-      // "Ghi chó" is both valid Unicode and TCVN3 for "Ghi chú". When the cell's font is a legacy
-      // font and the same sheet already holds text that is certainly in that encoding, the font wins.
-      const font = isLegacyFontName(fontName);
-      if (font && this.confident[font.encoding] >= 2) result = decodeLegacyText(s, { fontName: fontName!, encoding: font.encoding });
-      else this.ambiguous.push({ row, col, raw: s });
-    } else if (result.encoding !== "unicode") this.confident[result.encoding]++;
-    if (result.changed) {
-      const encoding = result.encoding === "unicode" ? "nfd" : result.encoding;
-      const t = this.decodes.get(col);
-      if (t === undefined) this.decodes.set(col, { encoding, count: 1, firstRow: row, sampleRaw: s, sampleText: result.text });
-      else t.count++;
+    const cacheKey = `${fontName ?? ""}\u0000${s}`;
+    let result = this.decodeCache.get(cacheKey);
+    if (result === undefined) {
+      let r = decodeLegacyText(s, fontName === undefined ? {} : { fontName });
+      if (r.ambiguous) {
+        // "Ghi chó" is both valid Unicode and TCVN3 for "Ghi chú". When the cell's font is a legacy
+        // font and the same sheet already holds text that is certainly in that encoding, the font wins.
+        const font = isLegacyFontName(fontName);
+        if (font && this.confident[font.encoding] >= 2) r = decodeLegacyText(s, { fontName: fontName!, encoding: font.encoding });
+      } else if (r.encoding !== "unicode") this.confident[r.encoding]++;
+      result = { text: normalizeSpaces(r.text), changed: r.changed, encoding: r.encoding, ambiguous: r.ambiguous === true };
+      if (this.decodeCache.size < 100000) this.decodeCache.set(cacheKey, result);
     }
-    return normalizeSpaces(result.text);
+    if (result.changed || result.ambiguous) {
+      const cell = row * 20000 + col;
+      if (!this.counted.has(cell)) {
+        this.counted.add(cell);
+        if (result.ambiguous) this.ambiguous.push({ row, col, raw: s });
+        else {
+          const encoding = result.encoding === "unicode" ? "nfd" : result.encoding;
+          const t = this.decodes.get(col);
+          if (t === undefined) this.decodes.set(col, { encoding, count: 1, firstRow: row, sampleRaw: s, sampleText: result.text });
+          else t.count++;
+        }
+      }
+    }
+    return result.text;
   }
 }

@@ -107,6 +107,8 @@ const LEVEL_PARSERS: Record<LevelField, LevelParse> = {
   generalEducation: { parse: memo(parseGeneralEducation), rank: generalEducationRank as (v: never) => number },
 };
 const parseEthnicityMemo = memo(parseEthnicity);
+const parsePostsMemo = memo(parsePosts);
+const parseUnitCell = memo((s: string) => parseUnitLabel(s, true) ?? null);
 
 /**
  * Read the body of a roster sheet below its header band.
@@ -187,7 +189,7 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     lastDataRow = r;
     // Unit: column, else section, else title rows, else sheet name.
     const unitCell = rec.fields.unit;
-    const unitFromCol = unitCell ? parseUnitLabel(unitCell.text, true) : undefined;
+    const unitFromCol = unitCell ? parseUnitCell(unitCell.text) ?? undefined : undefined;
     if (unitFromCol) {
       rec.unitLabel = unitFromCol;
       rec.unitSource = "column";
@@ -204,7 +206,7 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     rec.village = rec.fields.village?.text ?? sectionVillage;
     // Posts and category.
     const posText = rec.fields.position?.text ?? "";
-    rec.posts = parsePosts(posText);
+    rec.posts = parsePostsMemo(posText);
     const catCell = rec.fields.category ? parseCategoryCell(rec.fields.category.text) : undefined;
     const fromTitle = rec.posts.find((p) => p.category !== undefined)?.category;
     if (fromTitle) {

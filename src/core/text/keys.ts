@@ -185,7 +185,28 @@ function normalizeWord(word: string, unifyIY: boolean): string {
  * ```
  */
 export function comparisonKey(s: string): string {
-  return comparisonKeyWith(s);
+  if (typeof s !== "string") return comparisonKeyWith(s);
+  let k = KEY_CACHE.get(s);
+  if (k === undefined) {
+    k = comparisonKeyWith(s);
+    remember(KEY_CACHE, s, k);
+  }
+  return k;
+}
+
+/**
+ * Rosters repeat the same few hundred texts (posts, levels, units, "Nam"/"Nữ") down tens of
+ * thousands of rows, so keys are memoized. The cache is bounded: when full it is emptied,
+ * which keeps memory flat on pathological input at the cost of recomputing.
+ */
+const KEY_CACHE = new Map<string, string>();
+const ASCII_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 20000;
+
+function remember(cache: Map<string, string>, s: string, k: string): void {
+  if (s.length > 200) return;
+  if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+  cache.set(s, k);
 }
 
 /**
@@ -251,7 +272,13 @@ export function foldAscii(s: string): string {
  * ```
  */
 export function asciiKey(s: string): string {
-  return foldAscii(comparisonKey(s));
+  if (typeof s !== "string") return foldAscii(comparisonKey(s));
+  let k = ASCII_CACHE.get(s);
+  if (k === undefined) {
+    k = foldAscii(comparisonKey(s));
+    remember(ASCII_CACHE, s, k);
+  }
+  return k;
 }
 
 /**
