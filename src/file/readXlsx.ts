@@ -57,13 +57,29 @@ function readRelationships(xml: string | undefined): Relationship[] {
   return rels;
 }
 
+/** Parts worth inflating: XML and relationships (media, printer settings and VBA stay compressed). */
+function isXmlPart(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.endsWith(".xml") || n.endsWith(".rels");
+}
+
 class Package {
-  constructor(private readonly files: Unzipped, private readonly fileName: string) {}
+  /** Part names are case-insensitive in OPC (ECMA-376 Part 2, 9.1.1.1); some writers mix cases. */
+  private readonly byLowerName = new Map<string, Uint8Array>();
+  constructor(files: Unzipped, private readonly fileName: string) {
+    for (const [name, bytes] of Object.entries(files)) {
+      const key = name.replace(/^\/+/, "").toLowerCase();
+      if (!this.byLowerName.has(key)) this.byLowerName.set(key, bytes);
+    }
+  }
+  private bytes(path: string): Uint8Array | undefined {
+    return this.byLowerName.get(path.replace(/^\/+/, "").toLowerCase());
+  }
   has(path: string): boolean {
-    return this.files[path] !== undefined;
+    return this.bytes(path) !== undefined;
   }
   text(path: string): string | undefined {
-    const bytes = this.files[path];
+    const bytes = this.bytes(path);
     if (bytes === undefined) return undefined;
     try {
       return strFromU8(bytes);
@@ -76,7 +92,7 @@ class Package {
 function unzip(bytes: Uint8Array, fileName: string): Package {
   let files: Unzipped;
   try {
-    files = unzipSync(bytes);
+    files = unzipSync(bytes, { filter: (f) => isXmlPart(f.name) });
   } catch {
     throw new EngineError("file.truncatedZip", { file: fileName });
   }
@@ -95,16 +111,15 @@ function readSharedStrings(xml: string | undefined): { strings: string[]; fonts:
     strings.push(textOfRuns(body));
     let font: string | undefined;
     if (body.indexOf("rFont") >= 0) {
-      // The font of the first run that carries visible text decides (a leading space run in Arial means nothing).
+      // The first run that carries visible text decides (a leading space run in Arial means nothing);
+      // a run without <rFont> is drawn in the cell's own font, so then there is no run font.
       const runRe = /<(?:\w+:)?r>([\s\S]*?)<\/(?:\w+:)?r>/g;
       let r: RegExpExecArray | null;
       while ((r = runRe.exec(body)) !== null) {
+        if (textOfRuns(r[1]).trim() === "") continue;
         const f = /<(?:\w+:)?rFont\b([^>]*)\/?>/.exec(r[1]);
-        const text = textOfRuns(r[1]);
-        if (f && text.trim() !== "") {
-          font = attr(f[1], "val");
-          break;
-        }
+        font = f ? attr(f[1], "val") : undefined;
+        break;
       }
     }
     fonts.push(font);
@@ -123,7 +138,8 @@ function readStyles(xml: string | undefined): CellStyle[] {
   const formats = new Map<number, string>();
   const numFmtRe = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
   let m: RegExpExecArray | null;
-  while ((m = numFmtRe.exec(sectionOf(xml, "numFmts"))) !== null) {
+  const numFmtsXml = sectionOf(xml, "numFmts");
+  while ((m = numFmtRe.exec(numFmtsXml)) !== null) {
     const id = Number(attr(m[1], "numFmtId"));
     const code = attr(m[1], "formatCode");
     if (Number.isFinite(id) && code !== undefined) formats.set(id, code);
@@ -185,19 +201,24 @@ function readSheet(xml: string, name: string, visibility: SheetVisibility | unde
   let anyStyle = false;
   let anyRunFont = false;
 
-  const colsXml = sectionOf(xml, "cols");
+  // <cols> comes before <sheetData> and <mergeCells> after it (CT_Worksheet sequence): search only there,
+  // so a large sheet is not scanned three times.
+  const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
+  const closeAt = xml.lastIndexOf("sheetData>");
+  const dataEnd = closeAt > dataStart && dataStart >= 0 ? xml.lastIndexOf("</", closeAt) : -1;
+  const head = dataStart >= 0 ? xml.slice(0, dataStart) : xml;
+  const tail = dataEnd >= 0 ? xml.slice(dataEnd) : dataStart >= 0 ? xml.slice(dataStart) : xml;
+  const colsXml = sectionOf(head, "cols");
   const colRe = /<(?:\w+:)?col\b([^>]*?)\/?>/g;
   let m: RegExpExecArray | null;
   while ((m = colRe.exec(colsXml)) !== null) {
     if (attr(m[1], "hidden") === "1" || attr(m[1], "hidden") === "true") {
       const min = Number(attr(m[1], "min"));
-      const max = Number(attr(m[1], "max"));
+      const max = Number(attr(m[1], "max") ?? min);
       for (let c = min; c <= Math.min(max, 16384); c++) hiddenColumns.push(c);
     }
   }
 
-  const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
-  const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
   const data = dataStart >= 0 && dataEnd > dataStart ? xml.slice(dataStart, dataEnd) : "";
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
   const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
@@ -235,12 +256,14 @@ function readSheet(xml: string, name: string, visibility: SheetVisibility | unde
       if (!inner) continue;
       const type = attr(cellAttrs, "t");
       let value: CellValue;
-      const vStart = inner.indexOf("<v>") >= 0 ? inner.indexOf("<v>") : inner.search(/<\w+:v>/);
+      // <v> usually has no attributes, but a string result may come as <v xml:space="preserve">.
+      let vStart = inner.indexOf("<v>");
+      if (vStart < 0) vStart = inner.search(/<(?:\w+:)?v[\s>]/);
       let raw: string | undefined;
       if (vStart >= 0) {
         const open = inner.indexOf(">", vStart) + 1;
         const close = inner.indexOf("</", open);
-        raw = inner.slice(open, close);
+        if (inner[open - 2] !== "/") raw = close >= 0 ? inner.slice(open, close) : undefined;
       }
       if (type === "s") {
         const idx = raw === undefined ? -1 : Number(raw);
@@ -261,7 +284,7 @@ function readSheet(xml: string, name: string, visibility: SheetVisibility | unde
       } else {
         value = raw === undefined ? undefined : numberOrText(raw);
       }
-      const fi = inner.search(/<(?:\w+:)?f\b/);
+      const fi = inner.indexOf("f") < 0 ? -1 : inner.search(/<(?:\w+:)?f\b/);
       if (fi >= 0) {
         const fm = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner.slice(fi));
         rowFormulas ??= formulas[rowNumber - 1] = [];
@@ -277,7 +300,7 @@ function readSheet(xml: string, name: string, visibility: SheetVisibility | unde
   }
 
   const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*?)\/?>/g;
-  const mergeXml = sectionOf(xml, "mergeCells");
+  const mergeXml = sectionOf(tail, "mergeCells");
   while ((m = mergeRe.exec(mergeXml)) !== null) {
     const ref = attr(m[1], "ref");
     const range = ref ? parseRange(ref) : undefined;
@@ -322,12 +345,15 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
 
   const sheets: SheetGrid[] = [];
   const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
+  const sheetsXml = sectionOf(workbookXml, "sheets");
   let m: RegExpExecArray | null;
-  while ((m = sheetRe.exec(sectionOf(workbookXml, "sheets"))) !== null) {
+  while ((m = sheetRe.exec(sheetsXml)) !== null) {
     const name = attr(m[1], "name") ?? `Sheet${sheets.length + 1}`;
-    const rid = /\b[\w]+:id="([^"]*)"/.exec(m[1])?.[1];
+    const rid = /\b[\w]+:id=["']([^"']*)["']/.exec(m[1])?.[1];
     const rel = rid ? relById.get(rid) : undefined;
-    if (!rel || !rel.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
+    // A sheet the workbook lists but cannot locate would silently drop people: report the package as damaged.
+    if (!rel) throw new EngineError("file.corruptPart", { file: fileName, part: relsPath });
+    if (!rel.type.endsWith("/worksheet")) continue; // chart sheets and dialog sheets hold no cells
     const path = resolveTarget(baseDir, rel.target);
     const xml = pkg.text(path);
     if (xml === undefined) throw new EngineError("file.corruptPart", { file: fileName, part: path });

@@ -40,13 +40,17 @@ function headText(bytes: Uint8Array, max = 4096): string {
 /** What kind of container the bytes are. */
 export function sniffContainer(bytes: Uint8Array): Container {
   if (bytes.length === 0) return "empty";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07)) return "zip";
+  // "PK\x03\x04" (local file), "PK\x05\x06" (empty archive), "PK\x07\x08" (spanned). A file cut after
+  // "PK" is a truncated zip too, not two characters of text.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes.length <= 2 || bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07)) return "zip";
   if (startsWith(bytes, OLE2_MAGIC)) return "ole2";
   const text = headText(bytes).trimStart();
   if (text.startsWith("<")) {
     if (text.includes("urn:schemas-microsoft-com:office:spreadsheet") && !text.includes("<html")) return "spreadsheetMl2003";
     if (/<(!doctype html|html|table|head|body|meta|style)\b/.test(text)) return "html";
     if (text.startsWith("<?xml") && text.includes("<workbook")) return "spreadsheetMl2003";
+    // Some other XML (a single .xlsx part, an export of another program): not CSV.
+    if (text.startsWith("<?xml") || /^<[a-z_][\w:.-]*[\s>/]/.test(text)) return "unknown";
   }
   // Text: mostly printable characters, no NUL bytes in the head (UTF-16 text was decoded above).
   const sample = bytes.subarray(0, 4096);
@@ -70,6 +74,11 @@ export function assertReadableContainer(bytes: Uint8Array, fileName: string): vo
     case "ole2":
       // An encrypted OOXML package is an OLE2 file holding "EncryptionInfo" and "EncryptedPackage" streams (MS-OFFCRYPTO 2.3.4).
       if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo")) throw new EngineError("file.encrypted", { file: fileName });
+      // BIFF5–8 workbooks keep their records in a "Workbook" (or Excel 5 "Book") stream; a Word or PowerPoint
+      // file renamed .xls has neither and should not be called an Excel 97-2003 workbook.
+      if (!containsUtf16(bytes, "Workbook") && !containsUtf16(bytes, "Book") && (containsUtf16(bytes, "WordDocument") || containsUtf16(bytes, "PowerPoint Document"))) {
+        throw new EngineError("file.unknownFormat", { file: fileName });
+      }
       throw new EngineError("file.legacyXls", { file: fileName });
     case "html":
       throw new EngineError("file.html", { file: fileName });

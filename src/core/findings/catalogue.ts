@@ -59,10 +59,14 @@ const RULES: RuleText[] = [
   {
     id: "data.dateGuessed",
     title: { vi: "Ngày được đoán", en: "Date guessed" },
-    render: (p) =>
-      p.form === "twoDigitYear"
-        ? { vi: `Năm viết 2 chữ số trong "${s(p.value)}" đã được hiểu theo thế kỷ gần nhất`, en: `The two-digit year in "${s(p.value)}" was read in the nearest century` }
-        : { vi: `Số "${s(p.value)}" không định dạng ngày, đã được hiểu là ngày theo số sê-ri Excel`, en: `The number "${s(p.value)}" has no date format and was read as an Excel date serial` },
+    render: (p) => {
+      const many = p.count !== undefined;
+      const cnt = many ? `${s(p.count)} ô ở cột này, ví dụ ` : "";
+      const cntEn = many ? `${s(p.count)} cells in this column, e.g. ` : "";
+      return p.form === "twoDigitYear"
+        ? { vi: `Năm viết 2 chữ số (${cnt}"${s(p.value)}") đã được hiểu theo thế kỷ gần nhất`, en: `Two-digit years (${cntEn}"${s(p.value)}") were read in the nearest century` }
+        : { vi: `Số không định dạng ngày (${cnt}"${s(p.value)}") đã được hiểu là ngày theo số sê-ri Excel`, en: `Numbers without a date format (${cntEn}"${s(p.value)}") were read as Excel date serials` };
+    },
   },
   {
     id: "data.unrecognizedValue",

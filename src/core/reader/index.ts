@@ -261,7 +261,33 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     }
   }
   findings.push(...duplicateFindings(records, recordUnitIds));
-  return { sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })), findings };
+  return {
+    findings: collapseRepeatedNormalizations(findings), sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
+}
+
+/** Normalizations that are told once per column when they repeat (the user is told once, not a thousand times). */
+const COLLAPSIBLE = new Set(["data.dateGuessed"]);
+const COLLAPSE_AT = 4;
+
+/** Replace repeated per-cell normalization findings of one column by one column finding with its count. */
+function collapseRepeatedNormalizations(findings: FindingDraft[]): FindingDraft[] {
+  const groups = new Map<string, FindingDraft[]>();
+  for (const f of findings) {
+    if (!COLLAPSIBLE.has(f.rule) || f.row === undefined || f.col === undefined) continue;
+    const k = `${f.sheet}\u0000${f.col}\u0000${f.rule}\u0000${String(f.params.form ?? "")}`;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  const drop = new Set<FindingDraft>();
+  const added: FindingDraft[] = [];
+  for (const g of groups.values()) {
+    if (g.length < COLLAPSE_AT) continue;
+    for (const f of g) drop.add(f);
+    const first = g[0];
+    added.push(columnFinding(first.rule, first.severity, { sheet: first.sheet!, col: first.col! }, g.length, { ...first.params, firstRow: first.row }));
+  }
+  return drop.size === 0 ? findings : [...findings.filter((f) => !drop.has(f)), ...added];
 }
 
 /** The same person twice: by ID number, else by name and full birth date. The later row gets the finding. */

@@ -252,3 +252,21 @@ describe("the roster reader on other layouts", () => {
     expect(corrected.sheets[0].columns?.unit).toBe("D");
   });
 });
+
+describe("normalizations repeated down a column", () => {
+  it("are told once for the column with their count, and single ones stay on their cell", () => {
+    const rows: SheetSpec["rows"] = [["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đơn vị"]];
+    for (let i = 0; i < 10; i++) rows.push([i + 1, `Nguyễn Văn ${String.fromCharCode(65 + i)}`, serial(1970 + i, 3, 4), "Chủ tịch UBND", "Xã Quảng Lợi"]);
+    rows.push([11, "Trần Văn K", "4/3/82", "Chủ tịch HĐND", "Xã Quảng Lợi"]);
+    const reading = readWorkbook(workbookGrid([{ name: "DS", rows }]), { asOf });
+    const guessed = reading.findings.filter((f) => f.rule === "data.dateGuessed");
+    expect(flatFindings(guessed, ["row", "col", "count"])).toEqual(
+      expect.arrayContaining([
+        [undefined, 3, 10],
+        [12, 3, undefined],
+      ]),
+    );
+    expect(guessed).toHaveLength(2);
+    expect(reading.records[0].birthDate).toEqual({ year: 1970, month: 3, day: 4, precision: "day" });
+  });
+});
