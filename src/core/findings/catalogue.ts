@@ -100,6 +100,14 @@ const RULES: RuleText[] = [
     render: () => ({ vi: "Không xác định được xã, phường, thị trấn của người này (không có cột đơn vị, dòng mục hay tiêu đề nêu đơn vị)", en: "Cannot tell this person's commune (no unit column, section row or title names it)" }),
   },
   {
+    id: "data.ambiguousUnit",
+    title: { vi: "Đơn vị không rõ ràng", en: "Ambiguous unit" },
+    render: (p) => ({
+      vi: `"${s(p.value)}" có thể là nhiều đơn vị (ví dụ thị trấn và xã cùng tên); hãy ghi rõ "Xã …", "Thị trấn …" hoặc "Phường …"`,
+      en: `"${s(p.value)}" fits several units (e.g. a town and a commune of the same name); write "Xã …", "Thị trấn …" or "Phường …"`,
+    }),
+  },
+  {
     id: "data.duplicatePerson",
     title: { vi: "Trùng người", en: "Duplicate person" },
     render: (p) => {

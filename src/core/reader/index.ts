@@ -66,6 +66,8 @@ function titleContext(cells: SheetCells, top: number): { unit?: UnitLabel; categ
     for (let c = 1; c <= Math.min(cells.columnCount, 30); c++) {
       const t = cells.text(r, c, false);
       if (t === "") continue;
+      // The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") names no commune.
+      if (/xã hội chủ nghĩa|cộng hòa|độc lập/.test(comparisonKey(t))) continue;
       if (!out.unit) {
         const u = parseUnitLabel(t);
         if (u && !/cộng hòa|cộng hoà/i.test(t)) out.unit = u;
@@ -81,39 +83,53 @@ function titleContext(cells: SheetCells, top: number): { unit?: UnitLabel; categ
   return out;
 }
 
+interface UnitEntry {
+  label: UnitLabel;
+  code?: string;
+  villages: Set<string>;
+  quota?: QuotaRow;
+  staff: StaffCounts;
+}
+
+/**
+ * Units seen in records and quota rows. Labels are collected first and resolved after every
+ * sheet is read, so a bare name ("Tân Bình") finds its unit whatever the order of the sheets,
+ * and a bare name that fits two units ("Đầm Hà": the thị trấn and the xã) is reported, not guessed.
+ */
 class UnitRegistry {
-  private readonly byKey = new Map<string, { label: UnitLabel; code?: string; villages: Set<string>; quota?: QuotaRow; staff: StaffCounts }>();
-  key(label: UnitLabel): string {
-    // A bare name matches the unique unit of that name whatever its kind.
+  private readonly entries = new Map<string, UnitEntry>();
+  private readonly kindsByName = new Map<string, Set<string>>();
+
+  /** Note a label before resolution (only labels with a kind widen the choice for bare names). */
+  observe(label: UnitLabel): void {
+    if (label.kind === undefined) return;
+    const name = asciiKey(label.name);
+    let kinds = this.kindsByName.get(name);
+    if (!kinds) this.kindsByName.set(name, (kinds = new Set()));
+    kinds.add(label.kind);
+  }
+
+  /** The key of the unit a label names; `null` when a bare name fits several units. */
+  resolve(label: UnitLabel): string | null {
+    let resolved = label;
     if (label.kind === undefined) {
-      const bare = asciiKey(label.name);
-      const hits = [...this.byKey.entries()].filter(([, u]) => asciiKey(u.label.name) === bare);
-      if (hits.length === 1) return hits[0][0];
+      const kinds = this.kindsByName.get(asciiKey(label.name));
+      if (kinds && kinds.size > 1) return null;
+      if (kinds && kinds.size === 1) resolved = { kind: [...kinds][0] as UnitLabel["kind"], name: label.name };
     }
-    const k = unitMatchKey(label);
-    if (!this.byKey.has(k)) {
-      // A kind given now for a unit first seen bare.
-      const bareKey = unitMatchKey({ name: label.name });
-      const bare = this.byKey.get(bareKey);
-      if (bare && label.kind !== undefined) {
-        this.byKey.delete(bareKey);
-        bare.label = label;
-        this.byKey.set(k, bare);
-        return k;
-      }
-      this.byKey.set(k, { label, villages: new Set(), staff: { cadre: 0, civilServant: 0, nonSpecializedCommune: 0, nonSpecializedVillage: 0 } });
-    } else {
-      const u = this.byKey.get(k)!;
-      // Prefer a mixed-case spelling for display.
-      if (u.label.name === u.label.name.toUpperCase() && label.name !== label.name.toUpperCase()) u.label = label;
-    }
+    const k = unitMatchKey(resolved);
+    const e = this.entries.get(k);
+    if (!e) this.entries.set(k, { label: resolved, villages: new Set(), staff: { cadre: 0, civilServant: 0, nonSpecializedCommune: 0, nonSpecializedVillage: 0 } });
+    else if (e.label.name === e.label.name.toUpperCase() && resolved.name !== resolved.name.toUpperCase()) e.label = { ...e.label, name: resolved.name };
     return k;
   }
-  get(key: string) {
-    return this.byKey.get(key)!;
+
+  get(key: string): UnitEntry {
+    return this.entries.get(key)!;
   }
-  entries() {
-    return [...this.byKey.entries()];
+
+  all(): [string, UnitEntry][] {
+    return [...this.entries.entries()];
   }
 }
 
@@ -128,6 +144,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   const findings: FindingDraft[] = [];
   const registry = new UnitRegistry();
   const quotaRows: { sheet: string; row: QuotaRow; key: string }[] = [];
+  const pendingQuota: { sheet: string; row: QuotaRow }[] = [];
   const mappings = { ...savedMappings(grid), ...(options.mappings ?? {}) };
 
   for (const sheet of grid.sheets) {
@@ -156,8 +173,8 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     if (quotaCols) {
       const rows = readQuotaRows(cells, band, quotaCols);
       for (const row of rows) {
-        const k = registry.key(row.unit);
-        quotaRows.push({ sheet: sheet.name, row, key: k });
+        registry.observe(row.unit);
+        pendingQuota.push({ sheet: sheet.name, row });
       }
       const rep: SheetReport = { name: sheet.name, role: "quota", records: 0, headerRows };
       if (band.indexRow) rep.indexRow = band.indexRow;
@@ -183,7 +200,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     });
     for (const rec of reading.records) {
       records.push(rec);
-      recordKeys.push(rec.unitLabel ? registry.key(rec.unitLabel) : undefined);
+      if (rec.unitLabel) registry.observe(rec.unitLabel);
     }
     findings.push(...reading.findings);
     // Normalizations told once per column.
@@ -214,17 +231,33 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     sheets.push(rep);
   }
 
+  // Resolve units now that every label is known: quota rows first (they give codes and order).
+  for (const q of pendingQuota) {
+    const key = registry.resolve(q.row.unit);
+    if (key === null) findings.push(cellFinding("data.ambiguousUnit", "warning", { sheet: q.sheet, row: q.row.row, col: 1 }, { value: q.row.unit.name }));
+    else quotaRows.push({ ...q, key });
+  }
+  for (const rec of records) {
+    const key = rec.unitLabel ? registry.resolve(rec.unitLabel) : undefined;
+    if (key === null) {
+      const cell = rec.fields.unit;
+      findings.push(cellFinding("data.ambiguousUnit", "warning", { sheet: rec.sheet, row: rec.row, col: cell?.col ?? rec.fields.fullName?.col ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) }, { value: cell?.text ?? rec.unitLabel!.name }));
+    }
+    recordKeys.push(key ?? undefined);
+  }
   // Records without a unit.
   records.forEach((rec, i) => {
-    if (recordKeys[i] === undefined) findings.push(cellFinding("data.unknownUnit", "warning", { sheet: rec.sheet, row: rec.row, col: rec.fields.fullName?.col ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) }, {}));
+    if (recordKeys[i] === undefined && rec.unitLabel === undefined) findings.push(cellFinding("data.unknownUnit", "warning", { sheet: rec.sheet, row: rec.row, col: rec.fields.fullName?.col ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) }, {}));
   });
-  // Staff counts and villages.
+  // Staff counts (persons: a duplicate row of someone already counted in the unit is not counted again) and villages.
+  const duplicates = duplicateFindings(records, recordKeys);
+  const repeated = new Set(duplicates.filter((d) => d.sameUnit).map((d) => d.index));
   records.forEach((rec, i) => {
     const k = recordKeys[i];
     if (k === undefined) return;
     const u = registry.get(k);
     if (rec.village) u.villages.add(comparisonKey(rec.village));
-    if (!rec.left && rec.category) u.staff[rec.category]++;
+    if (!rec.left && rec.category && !repeated.has(i)) u.staff[rec.category]++;
   });
   for (const q of quotaRows) {
     const u = registry.get(q.key);
@@ -234,7 +267,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   // Units, ids, in first-seen order.
   const idByKey = new Map<string, string>();
   const units: UnitReport[] = [];
-  for (const [k, u] of registry.entries()) {
+  for (const [k, u] of registry.all()) {
     const id = unitIdOf(u.label, u.code);
     idByKey.set(k, id);
     const unit = { id, name: u.label.name } as UnitReport;
@@ -260,7 +293,11 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
       if (id) f.unit = id;
     }
   }
-  findings.push(...duplicateFindings(records, recordUnitIds));
+  for (const d of duplicates) {
+    const id = recordUnitIds[d.index];
+    if (id) d.finding.unit = id;
+    findings.push(d.finding);
+  }
   return {
     findings: collapseRepeatedNormalizations(findings), sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
 }
@@ -291,25 +328,24 @@ function collapseRepeatedNormalizations(findings: FindingDraft[]): FindingDraft[
 }
 
 /** The same person twice: by ID number, else by name and full birth date. The later row gets the finding. */
-function duplicateFindings(records: PersonRecord[], unitIds: (string | undefined)[]): FindingDraft[] {
-  const out: FindingDraft[] = [];
-  const seen = new Map<string, PersonRecord>();
+function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefined)[]): { index: number; sameUnit: boolean; finding: FindingDraft }[] {
+  const out: { index: number; sameUnit: boolean; finding: FindingDraft }[] = [];
+  const seen = new Map<string, number>();
   records.forEach((rec, i) => {
-    const keys: string[] = [];
-    if (rec.idNumber) keys.push(`id:${rec.idNumber}`);
-    else if (rec.fullName && rec.birthDate?.precision === "day") keys.push(`nb:${comparisonKey(rec.fullName)}|${rec.birthDate.year}-${rec.birthDate.month}-${rec.birthDate.day}`);
-    for (const k of keys) {
-      const first = seen.get(k);
-      if (!first) {
-        seen.set(k, rec);
-        continue;
-      }
-      const f = cellFinding("data.duplicatePerson", "warning", { sheet: rec.sheet, row: rec.row, col: (k.startsWith("id:") ? rec.fields.idNumber?.col : rec.fields.fullName?.col) ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) }, { otherSheet: first.sheet, otherRow: first.row, by: k.startsWith("id:") ? "idNumber" : "nameAndBirthDate" });
-      if (first.sheet === rec.sheet) f.relatedRows = [first.row];
-      const u = unitIds[i];
-      if (u) f.unit = u;
-      out.push(f);
+    let k: string | undefined;
+    if (rec.idNumber) k = `id:${rec.idNumber}`;
+    else if (rec.fullName && rec.birthDate?.precision === "day") k = `nb:${comparisonKey(rec.fullName)}|${rec.birthDate.year}-${rec.birthDate.month}-${rec.birthDate.day}`;
+    if (k === undefined) return;
+    const firstIndex = seen.get(k);
+    if (firstIndex === undefined) {
+      seen.set(k, i);
+      return;
     }
+    const first = records[firstIndex];
+    const byId = k.startsWith("id:");
+    const f = cellFinding("data.duplicatePerson", "warning", { sheet: rec.sheet, row: rec.row, col: (byId ? rec.fields.idNumber?.col : rec.fields.fullName?.col) ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) }, { otherSheet: first.sheet, otherRow: first.row, by: byId ? "idNumber" : "nameAndBirthDate" });
+    if (first.sheet === rec.sheet) f.relatedRows = [first.row];
+    out.push({ index: i, sameUnit: unitKeys[i] !== undefined && unitKeys[i] === unitKeys[firstIndex], finding: f });
   });
   return out;
 }

@@ -46,7 +46,7 @@ const equals = (...words: string[]) => {
 };
 
 const isBirth = has("ngày tháng năm sinh", "ngày sinh", "sinh ngày", "năm sinh", "tháng năm sinh", "ngày tháng năm sinh nam", "năm sinh nam nữ");
-const isProfessional = has("chuyên môn", "cmnv", "trình độ đào tạo", "chuyên môn nghiệp vụ", "trình độ chuyên môn");
+const isProfessional = (s: string) => has("chuyên môn", "cmnv", "trình độ đào tạo", "chuyên môn nghiệp vụ", "trình độ chuyên môn", "trình độ cm", "tđcm", "trình độ cmnv")(s) || s === "cm";
 const isPolitical = has("lý luận chính trị", "llct", "chính trị", "lý luận");
 const isStateMgmt = has("quản lý nhà nước", "qlnn", "quản lý hành chính nhà nước", "qlhcnn");
 const isGeneralEdu = (s: string) => has("văn hóa", "giáo dục phổ thông", "phổ thông", "học vấn", "gdpt")(s) && !s.includes("xã hội");

@@ -20,29 +20,47 @@ export interface QuotaRow {
   quota: UnitQuota;
 }
 
-function classify(h: ColumnHeader): QuotaColumn | undefined {
+type QuotaFigure = "cbcc" | "kctCommune";
+
+/** What a quota header is; for assigned figures also which level assigned it, when the header says. */
+function classify(h: ColumnHeader): { column: QuotaColumn } | { figure: QuotaFigure; level?: "province" | "district" } | undefined {
   const all = h.keys.join(" ");
+  const leaf = h.keys[h.keys.length - 1];
   const kct = /không chuyên trách|\bkct\b|hđkct|hoạt động không/.test(all);
-  const province = /tỉnh/.test(all);
-  const district = /huyện/.test(all);
-  if (/^mã\b|mã đơn vị|mã đvhc|mã xã/.test(all)) return "code";
-  if (/loại đơn vị hành chính|phân loại đvhc|loại đvhc|phân loại|^loại$|loại xã/.test(all)) return "communeClass";
-  if (/miền núi|dtts|vùng cao|khó khăn|hải đảo|biên giới/.test(all)) return "difficultArea";
-  if (kct && /thôn|tổ dân phố/.test(all)) return "kctVillage";
-  if (kct && district) return "kctCommuneDistrict";
-  if (kct) return "kctCommuneProvince";
-  if (/số thôn|thôn tổ dân phố|số tdp|thôn, tổ/.test(all)) return "villages";
-  if (/biên chế|cbcc|cán bộ công chức|cán bộ, công chức|định biên/.test(all)) return district ? "cbccDistrict" : province || !district ? "cbccProvince" : undefined;
-  if (/^(đơn vị|tên đơn vị|xã phường thị trấn|tên xã|đơn vị hành chính|xã)$/.test(h.keys[h.keys.length - 1])) return "unit";
+  const level = /tỉnh/.test(all) ? "province" : /huyện/.test(all) ? "district" : undefined;
+  if (/^mã\b|mã đơn vị|mã đvhc|mã xã/.test(all)) return { column: "code" };
+  if (/loại đơn vị hành chính|phân loại đvhc|loại đvhc|phân loại|^loại$|loại xã/.test(all)) return { column: "communeClass" };
+  if (/miền núi|dtts|vùng cao|khó khăn|hải đảo|biên giới/.test(all)) return { column: "difficultArea" };
+  if (kct && /thôn|tổ dân phố|khu phố/.test(all)) return { column: "kctVillage" };
+  if (kct) return level ? { figure: "kctCommune", level } : { figure: "kctCommune" };
+  if (/số thôn|thôn tổ dân phố|số tdp|thôn, tổ|thôn khu phố|số khu phố/.test(all)) return { column: "villages" };
+  if (/biên chế|cbcc|cán bộ công chức|cán bộ, công chức|định biên/.test(all)) return level ? { figure: "cbcc", level } : { figure: "cbcc" };
+  if (/^(đơn vị|tên đơn vị|xã phường thị trấn|xã thị trấn|xã phường|phường xã|tên xã|đơn vị hành chính|xã|tên xã phường thị trấn|đơn vị cấp xã|tên đơn vị hành chính)$/.test(leaf)) return { column: "unit" };
   return undefined;
 }
 
 /** Map the quota columns of a header band; undefined when it is not a quota header. */
 export function mapQuotaColumns(band: HeaderBand): Partial<Record<QuotaColumn, number>> | undefined {
   const cols: Partial<Record<QuotaColumn, number>> = {};
+  const unlevelled: { figure: QuotaFigure; col: number }[] = [];
+  const key = (figure: QuotaFigure, level: "province" | "district"): QuotaColumn => (figure === "cbcc" ? (level === "province" ? "cbccProvince" : "cbccDistrict") : level === "province" ? "kctCommuneProvince" : "kctCommuneDistrict");
   for (const h of band.columns) {
     const k = classify(h);
-    if (k && cols[k] === undefined) cols[k] = h.col;
+    if (!k) continue;
+    if ("column" in k) {
+      if (cols[k.column] === undefined) cols[k.column] = h.col;
+    } else if (k.level) {
+      const c = key(k.figure, k.level);
+      if (cols[c] === undefined) cols[c] = h.col;
+    } else unlevelled.push({ figure: k.figure, col: h.col });
+  }
+  // A figure whose header names no level ("CBCC được giao") is the province's when the province's
+  // column is not otherwise named, else the district's.
+  for (const u of unlevelled) {
+    const p = key(u.figure, "province");
+    const d = key(u.figure, "district");
+    if (cols[p] === undefined) cols[p] = u.col;
+    else if (cols[d] === undefined) cols[d] = u.col;
   }
   const quotaCount = ["cbccProvince", "cbccDistrict", "kctCommuneProvince", "kctCommuneDistrict", "kctVillage"].filter((k) => cols[k as QuotaColumn] !== undefined).length;
   if (cols.unit === undefined || quotaCount === 0) return undefined;

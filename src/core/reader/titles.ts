@@ -35,8 +35,8 @@ function withOrgs(prefixes: string[], orgs: string[]): string[] {
 /** Every title, most specific first (deputies before their principals so "phó chủ tịch" wins over "chủ tịch"). */
 export const TITLES: readonly TitleDefinition[] = [
   // Cán bộ (ND 92/2009 Art 3(1); ND 33/2023 Art 5(1))
-  { id: "partyDeputySecretary", category: "cadre", nameVi: "Phó Bí thư Đảng ủy", deputy: true, variants: ["phó bí thư đảng ủy", "phó bí thư đảng uỷ", "phó bí thư đu", "pbt đảng ủy", "phó bí thư thường trực đảng ủy", "phó bí thư"] },
-  { id: "partySecretary", category: "cadre", nameVi: "Bí thư Đảng ủy", variants: ["bí thư đảng ủy", "bí thư đảng uỷ", "bí thư đu", "bt đảng ủy", "bí thư đảng bộ"] },
+  { id: "partyDeputySecretary", category: "cadre", nameVi: "Phó Bí thư Đảng ủy", deputy: true, variants: ["phó bí thư đảng ủy", "phó bí thư đảng uỷ", "phó bí thư đu", "pbt đảng ủy", "pbt đu", "pbt đảng uỷ", "phó bí thư thường trực đảng ủy", "phó bí thư"] },
+  { id: "partySecretary", category: "cadre", nameVi: "Bí thư Đảng ủy", variants: ["bí thư đảng ủy", "bí thư đảng uỷ", "bí thư đu", "bt đảng ủy", "bt đu", "bt đảng uỷ", "bí thư đảng bộ"] },
   { id: "councilViceChair", category: "cadre", nameVi: "Phó Chủ tịch HĐND", deputy: true, variants: withOrgs(["phó chủ tịch", "pct"], HD) },
   { id: "councilChair", category: "cadre", nameVi: "Chủ tịch HĐND", variants: withOrgs(["chủ tịch", "ct"], HD) },
   { id: "committeeViceChair", category: "cadre", nameVi: "Phó Chủ tịch UBND", deputy: true, variants: withOrgs(["phó chủ tịch", "pct"], UB) },
@@ -48,8 +48,8 @@ export const TITLES: readonly TitleDefinition[] = [
   { id: "farmersUnionChair", category: "cadre", nameVi: "Chủ tịch Hội Nông dân", variants: ["chủ tịch hội nông dân", "chủ tịch hnd", "ct hội nông dân", "chủ tịch nông dân"] },
   { id: "veteransUnionChair", category: "cadre", nameVi: "Chủ tịch Hội Cựu chiến binh", variants: ["chủ tịch hội cựu chiến binh", "chủ tịch hội ccb", "chủ tịch ccb", "ct hội ccb", "chủ tịch hội cựu chiến binh xã"] },
   // Công chức (ND 92/2009 Art 3(2); ND 33/2023 Art 5(2) removes Trưởng Công an)
-  { id: "deputyMilitaryCommander", category: "nonSpecializedCommune", nameVi: "Phó Chỉ huy trưởng Quân sự", deputy: true, variants: ["phó chỉ huy trưởng quân sự", "phó chỉ huy trưởng ban chqs", "phó chỉ huy trưởng", "phó chqs", "phó ban chỉ huy quân sự", "xã đội phó"] },
-  { id: "militaryCommander", category: "civilServant", nameVi: "Chỉ huy trưởng Ban Chỉ huy Quân sự", variants: ["chỉ huy trưởng quân sự", "chỉ huy trưởng ban chỉ huy quân sự", "chỉ huy trưởng ban chqs", "chỉ huy trưởng", "cht quân sự", "cht ban chqs", "chqs", "xã đội trưởng"] },
+  { id: "deputyMilitaryCommander", category: "nonSpecializedCommune", nameVi: "Phó Chỉ huy trưởng Quân sự", deputy: true, variants: ["phó chỉ huy trưởng quân sự", "phó chỉ huy trưởng ban chqs", "phó chỉ huy trưởng", "phó chqs", "phó cht qs", "phó cht quân sự", "phó ban chỉ huy quân sự", "xã đội phó"] },
+  { id: "militaryCommander", category: "civilServant", nameVi: "Chỉ huy trưởng Ban Chỉ huy Quân sự", variants: ["chỉ huy trưởng quân sự", "chỉ huy trưởng ban chỉ huy quân sự", "chỉ huy trưởng ban chqs", "chỉ huy trưởng", "cht quân sự", "cht qs", "cht ban chqs", "chqs", "xã đội trưởng"] },
   { id: "deputyPoliceChief", category: "nonSpecializedCommune", nameVi: "Phó Trưởng Công an xã", deputy: true, variants: ["phó trưởng công an", "phó công an"] },
   { id: "policeChief", category: "civilServant", nameVi: "Trưởng Công an xã", variants: ["trưởng công an", "trưởng ca xã"] },
   { id: "officeStatistics", category: "civilServant", nameVi: "Văn phòng - thống kê", variants: ["văn phòng - thống kê", "văn phòng thống kê", "văn phòng-thống kê", "vp-tk", "vp - tk", "công chức văn phòng - thống kê", "công chức văn phòng thống kê", "văn phòng", "vp tk"] },

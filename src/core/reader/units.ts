@@ -15,7 +15,7 @@ const KIND_PATTERNS: { kind: UnitKind; re: RegExp }[] = [
   { kind: "thị trấn", re: /^(?:thị trấn|thi tran|tt\.?)\s+(.+)$/ },
   { kind: "phường", re: /^(?:phường|phuong|p\.)\s*(.+)$/ },
   { kind: "đặc khu", re: /^(?:đặc khu|dac khu)\s+(.+)$/ },
-  { kind: "xã", re: /^(?:xã|xa)\s+(.+)$/ },
+  { kind: "xã", re: /^(?:xã|xa|x\.)\s*(.+)$/ },
 ];
 
 /**
@@ -44,7 +44,13 @@ export function titleCaseIfUpper(s: string): string {
  * @example parseUnitLabel("UBND XÃ QUẢNG LÂM") // { kind: "xã", name: "Quảng Lâm" }
  */
 export function parseUnitLabel(text: string, allowBare = false): UnitLabel | undefined {
-  let s = text.replace(/^\s*(?:[IVXLC]+|[A-Za-z]|\d+)\s*[.)/-]\s*/u, "").trim(); // "I. ", "A. ", "1) "
+  // "X. Tân Bình" is a commune; "I. Xã Quảng Lợi" and "A. Phường 3" carry a section marker first.
+  const marker = /^\s*(?:[IVXLC]+|[A-Za-z]|\d+)\s*[.)/-]\s*/u;
+  return parseWithoutMarker(text, false) ?? (marker.test(text) ? parseWithoutMarker(text.replace(marker, ""), allowBare) : parseWithoutMarker(text, allowBare));
+}
+
+function parseWithoutMarker(text: string, allowBare: boolean): UnitLabel | undefined {
+  let s = text.trim();
   s = s.replace(/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|đảng ủy|đảng uỷ|hđnd)\s+/iu, "").trim();
   s = s.replace(/[:;,.]+$/u, "").trim();
   if (s === "") return undefined;
@@ -57,7 +63,7 @@ export function parseUnitLabel(text: string, allowBare = false): UnitLabel | und
       const tail = m[1].trim();
       const words = s.split(" ");
       const nameWords = words.slice(words.length - tail.split(" ").length);
-      let name = nameWords.join(" ").replace(/^[.:\s]+/u, "");
+      let name = nameWords.join(" ").replace(/^(?:p|x|tt)\.\s*/iu, "").replace(/^[.:\s]+/u, "");
       if (/\b(?:huyện|tỉnh|thành phố|quận|thị xã)\b/iu.test(name)) name = name.split(/,|\s-\s|\s+(?=huyện|tỉnh|thành phố|quận|thị xã)/iu)[0].trim();
       if (name === "" || name.length > 40) return undefined;
       return { kind, name: titleCaseIfUpper(name) };
