@@ -8,6 +8,7 @@ import { EngineError } from "../core/errors";
 import type { CellRange, CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
 import { columnNumber, parseCellAddress } from "../core/address";
 import { assertReadableContainer } from "./sniff";
+import { isSettingsXml, parseSettingsXml } from "../core/settings";
 import { attr, decodeXmlText, textOfRuns } from "./xml";
 
 /**
@@ -77,6 +78,10 @@ class Package {
   }
   has(path: string): boolean {
     return this.bytes(path) !== undefined;
+  }
+  /** Every part name (lower case). */
+  paths(): string[] {
+    return [...this.byLowerName.keys()];
   }
   text(path: string): string | undefined {
     const bytes = this.bytes(path);
@@ -361,6 +366,11 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
     sheets.push(readSheet(xml, name, state, shared));
   }
   const workbook: WorkbookGrid = { sheets, date1904, styles };
+  // The add-in's own settings (the user's column mapping), kept in a custom XML part.
+  for (const part of pkg.paths().filter((p) => /^customxml\/item\d+\.xml$/i.test(p))) {
+    const xml = pkg.text(part);
+    if (xml && isSettingsXml(xml)) workbook.savedSettings = { ...workbook.savedSettings, ...parseSettingsXml(xml) };
+  }
   if (sheets.every((s) => s.rowCount === 0)) throw new EngineError("file.emptyWorkbook", { file: fileName });
   return workbook;
 }

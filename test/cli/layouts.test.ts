@@ -274,3 +274,22 @@ describe("bad inputs through the CLI", () => {
     expect(out.stderr).toContain(name);
   });
 });
+
+describe("a column mapping saved in the workbook by the add-in", () => {
+  it("is used by the CLI", async () => {
+    const { zipParts, minimalXlsxParts } = wb;
+    const { settingsXml } = await import("../../src/core/settings");
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+      <row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c><c r="B1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="C1" t="inlineStr"><is><t>Ngày sinh</t></is></c><c r="D1" t="inlineStr"><is><t>Nơi làm việc</t></is></c><c r="E1" t="inlineStr"><is><t>Chức vụ</t></is></c></row>
+      <row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Nguyễn Văn An</t></is></c><c r="C2" t="inlineStr"><is><t>01/01/1980</t></is></c><c r="D2" t="inlineStr"><is><t>Xã Quảng Lợi</t></is></c><c r="E2" t="inlineStr"><is><t>Chủ tịch UBND</t></is></c></row>
+    </sheetData></worksheet>`;
+    const parts: Record<string, string> = { ...minimalXlsxParts({ sheets: [{ name: "DS", xml: sheet }] }) };
+    const plain = zipParts(parts);
+    const withMapping = zipParts({ ...parts, "customXml/item1.xml": settingsXml({ "hoso.mapping": JSON.stringify({ DS: { columns: { unit: "D" } } }) }) });
+    const before = runOn("nomap.xlsx", { bytes: plain, people: [], sheets: [], quirks: [], date1904: false }).report;
+    expect(before.sheets[0].columns?.unit).toBeUndefined();
+    const after = runOn("map.xlsx", { bytes: withMapping, people: [], sheets: [], quirks: [], date1904: false }).report;
+    expect(after.sheets[0].columns?.unit).toBe("D");
+    expect(after.units.map((u) => u.id)).toEqual(["xã Quảng Lợi"]);
+  });
+});
