@@ -11,6 +11,7 @@ import type { Report } from "./report/types";
 import { regimeById, regimeForDate, REGIMES } from "./rulesets/regimes";
 import type { PartialDate } from "./text/dates";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
+import { summarize, type Summaries } from "./summary";
 
 export interface ValidateOptions {
   /** The roster's reporting date, YYYY-MM-DD. */
@@ -26,6 +27,10 @@ export interface ValidateOptions {
 export interface ValidationResult {
   report: Report;
   reading: WorkbookReading;
+  /** Quality and concurrency per unit and in total (also in the report). */
+  summaries: Summaries;
+  /** The as-of date, parsed. */
+  asOf: PartialDate;
 }
 
 /** Parse "YYYY-MM-DD" strictly; undefined when it is not a calendar date. */
@@ -63,16 +68,23 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
     const first = grid.sheets[0];
     findings.push({ ...cellFinding("data.noRoster", "warning", { sheet: first.name, row: 1, col: 1 }), row: undefined, col: undefined });
   }
+  const summaries = summarize(reading, asOf);
+  const units = reading.units.map((u) => {
+    const c = summaries.concurrency.get(u.id);
+    const q = summaries.quality.get(u.id);
+    return { ...u, ...(c ? { concurrency: c } : {}), ...(q ? { quality: q } : {}) };
+  });
   const report = buildReport({
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     asOf: options.asOf,
     ruleSet,
     ...(options.fileName ? { file: { name: options.fileName, ...(options.fileBytes !== undefined ? { bytes: options.fileBytes } : {}) } } : {}),
     sheets: reading.sheets,
-    units: reading.units,
+    units,
     findings: findings.map(stripUndefined),
+    quality: summaries.totalQuality,
   });
-  return { report, reading };
+  return { report, reading, summaries, asOf };
 }
 
 function stripUndefined(f: FindingDraft): FindingDraft {

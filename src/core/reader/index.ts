@@ -40,6 +40,8 @@ export interface WorkbookReading {
   records: PersonRecord[];
   /** Report unit id of each record (same index as `records`), when known. */
   recordUnitIds: (string | undefined)[];
+  /** Whether each record counts in its unit's staff: not left, not a repeat of a person already counted there. */
+  counted: boolean[];
   units: UnitReport[];
   quotaRows: { sheet: string; row: QuotaRow; unitId: string }[];
   findings: FindingDraft[];
@@ -252,12 +254,16 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   // Staff counts (persons: a duplicate row of someone already counted in the unit is not counted again) and villages.
   const duplicates = duplicateFindings(records, recordKeys);
   const repeated = new Set(duplicates.filter((d) => d.sameUnit).map((d) => d.index));
+  const counted: boolean[] = records.map(() => false);
   records.forEach((rec, i) => {
     const k = recordKeys[i];
     if (k === undefined) return;
     const u = registry.get(k);
     if (rec.village) u.villages.add(comparisonKey(rec.village));
-    if (!rec.left && rec.category && !repeated.has(i)) u.staff[rec.category]++;
+    if (!rec.left && rec.category && !repeated.has(i)) {
+      u.staff[rec.category]++;
+      counted[i] = true;
+    }
   });
   for (const q of quotaRows) {
     const u = registry.get(q.key);
@@ -299,7 +305,8 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     findings.push(d.finding);
   }
   return {
-    findings: collapseRepeatedNormalizations(findings), sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
+    findings: collapseRepeatedNormalizations(findings),
+    counted, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
 }
 
 /** Normalizations that are told once per column when they repeat (the user is told once, not a thousand times). */

@@ -12,6 +12,8 @@ export type QuotaColumn = "code" | "unit" | "communeClass" | "difficultArea" | "
 
 export interface QuotaRow {
   row: number;
+  /** The column of the unit's name (where unit-level findings are marked). */
+  unitCol: number;
   unit: UnitLabel;
   code?: string;
   communeClass?: CommuneClass;
@@ -103,7 +105,7 @@ export function readQuotaRows(cells: SheetCells, band: HeaderBand, cols: Partial
     if (isFooterLabel(unitText)) break;
     const unit = parseUnitLabel(unitText, true);
     if (!unit) continue;
-    const q: QuotaRow = { row: r, unit, quota: {} };
+    const q: QuotaRow = { row: r, unitCol: cols.unit!, unit, quota: {} };
     const code = cols.code ? cells.text(r, cols.code, false) : "";
     if (code !== "") q.code = code;
     const cls = cols.communeClass ? parseClass(cells.text(r, cols.communeClass, false)) : undefined;

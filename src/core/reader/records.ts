@@ -51,6 +51,8 @@ export interface PersonRecord {
   politicalTheory?: PoliticalTheoryLevel;
   stateManagement?: StateManagementLevel;
   generalEducation?: GeneralEducationTier;
+  /** Party member: a date or a mark in the party column; undefined when the sheet has no such column. */
+  partyMember?: boolean;
   /** Ethnic group id (vocab/ethnicity.ts) and whether it is a minority. */
   ethnicity?: string;
   minority?: boolean;
@@ -239,6 +241,7 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     // Levels: text columns, then one-hot groups.
     readLevels(cells, r, mapping, rec, findings);
     if (rec.fields.professionalField) rec.professionalField = rec.fields.professionalField.text;
+    if (f.partyJoinDate !== undefined) rec.partyMember = rec.fields.partyJoinDate !== undefined && isMark(rec.fields.partyJoinDate.text);
     if (rec.fields.ethnicity) {
       const e = parseEthnicityMemo(rec.fields.ethnicity.text);
       if (e.recognized && e.value !== undefined) {

@@ -15,6 +15,7 @@ export interface BuildReportInput {
   sheets: SheetReport[];
   units: UnitReport[];
   findings: FindingDraft[];
+  quality?: Report["quality"];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -78,6 +79,7 @@ export function buildReport(input: BuildReportInput): Report {
     sheets: input.sheets,
     units: input.units,
     findings,
+    ...(input.quality ? { quality: input.quality } : {}),
     totals: { records, errors, warnings, infos },
   };
   return report;

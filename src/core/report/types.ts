@@ -81,6 +81,41 @@ export interface UnitQuota {
   nonSpecializedVillage?: QuotaFigures;
 }
 
+/** Counts of a quality breakdown; "unknown" counts people whose value is missing or unreadable. */
+export type BreakdownCounts = Record<string, number>;
+
+/** Quality of one category's persons (issue 5 §6). */
+export interface QualityFigures {
+  count: number;
+  /** Professional level trung cấp or above. */
+  professionalIntermediateOrAbove: number;
+  politicalTheoryTrained: number;
+  stateManagementTrained: number;
+  professional: BreakdownCounts;
+  politicalTheory: BreakdownCounts;
+  stateManagement: BreakdownCounts;
+  generalEducation: BreakdownCounts;
+  sex: { male: number; female: number; unknown: number };
+  ethnicMinority: number;
+  partyMember: number;
+  /** upTo30, from31To40, from41To50, from51ToRetirement, overRetirement (retirement age of the as-of year), unknown. */
+  ageBands: BreakdownCounts;
+}
+
+export interface QualityReport {
+  cadreAndCivilServant: QualityFigures;
+  nonSpecializedCommune: QualityFigures;
+  nonSpecializedVillage: QualityFigures;
+}
+
+/** How far posts are merged in a unit. */
+export interface ConcurrencyReport {
+  villages: number;
+  villagesSecretaryIsHead: number;
+  secretaryIsPeoplesCommitteeChair: boolean;
+  secretaryIsPeoplesCouncilChair: boolean;
+}
+
 /** A commune-level unit. `id` is its code when the workbook gives one, else "kind name". */
 export interface UnitReport {
   id: string;
@@ -91,6 +126,8 @@ export interface UnitReport {
   villages?: number;
   staff: StaffCounts;
   quota?: UnitQuota;
+  concurrency?: ConcurrencyReport;
+  quality?: QualityReport;
 }
 
 /** One finding, traceable to a cell (or a column, a sheet, a unit, a file). */
@@ -125,6 +162,8 @@ export interface Report {
   sheets: SheetReport[];
   units: UnitReport[];
   findings: Finding[];
+  /** Quality of all units together, per category. */
+  quality?: QualityReport;
   /** Counts, for a quick look and for exit codes. */
   totals?: { records: number; errors: number; warnings: number; infos: number };
 }
