@@ -112,10 +112,27 @@ export class SheetCells {
         }
       }
     }
+    // The reader asks for the cells of one row several times: remember the current row's texts.
+    if (r !== this.cachedRow) {
+      this.cachedRow = r;
+      this.cachedTexts = [];
+    }
+    const cached = this.cachedTexts[c];
+    if (cached !== undefined) return cached;
     const v = cellValue(this.sheet, r, c);
-    if (v === undefined || v === null) return "";
-    if (typeof v === "string") return this.decode(v, r, c);
-    return String(v);
+    const out = v === undefined || v === null ? "" : typeof v === "string" ? this.decode(v, r, c) : String(v);
+    this.cachedTexts[c] = out;
+    return out;
+  }
+  private cachedRow = 0;
+  private cachedTexts: string[] = [];
+  private readonly legacyFonts = new Map<string, boolean>();
+
+  private isLegacyFont(fontName: string | undefined): boolean {
+    if (fontName === undefined) return false;
+    let v = this.legacyFonts.get(fontName);
+    if (v === undefined) this.legacyFonts.set(fontName, (v = isLegacyFontName(fontName) !== undefined));
+    return v;
   }
 
   private decode(s: string, row: number, col: number): string {
@@ -129,6 +146,19 @@ export class SheetCells {
     }
     if (!needs) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
     const fontName = cellFontName(this.workbook, this.sheet, row, col);
+    // Precomposed Unicode Vietnamese in a Unicode font (the common case): no Latin-1 range
+    // characters, no combining marks, so nothing to decode or normalize.
+    if (!this.isLegacyFont(fontName)) {
+      let latin1OrCombining = false;
+      for (let i = 0; i < s.length; i++) {
+        const code = s.charCodeAt(i);
+        if ((code >= 0x80 && code <= 0xff) || (code >= 0x300 && code <= 0x36f)) {
+          latin1OrCombining = true;
+          break;
+        }
+      }
+      if (!latin1OrCombining) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
+    }
     const cacheKey = `${fontName ?? ""}\u0000${s}`;
     let result = this.decodeCache.get(cacheKey);
     if (result === undefined) {

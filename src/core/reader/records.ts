@@ -151,10 +151,12 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     const name = nameCol ? cells.text(r, nameCol, false) : "";
     const stt = mapping.stt ? cells.text(r, mapping.stt, false) : "";
     const birthText = (mapping.birthByGender ? cells.text(r, mapping.birthByGender.male, false) + cells.text(r, mapping.birthByGender.female, false) : "") + (f.birthDate ? cells.text(r, f.birthDate, false) : "");
+    // A numbered row with a name is a person: skip the footer and total tests (the common case).
+    const numberedPerson = name !== "" && /^\d{1,5}$/.test(stt);
     // Footer: stop reading.
-    if (texts.some(isFooterLabel) && birthText === "" && nonEmpty <= 4) break;
+    if (!numberedPerson && nonEmpty <= 4 && birthText === "" && texts.some(isFooterLabel)) break;
     // Totals.
-    if (texts.slice(0, 3).some(isTotalLabel)) continue;
+    if (!numberedPerson && texts.slice(0, 3).some(isTotalLabel)) continue;
     // Sections: a marker in STT ("I", "A"), or a lone label with no person data.
     let dataCount = 0;
     for (const c of dataCols) if (c !== nameCol && cells.text(r, c, false) !== "") dataCount++;
