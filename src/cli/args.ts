@@ -61,6 +61,8 @@ Tùy chọn / Options:
   --rules MÃ           bộ quy định: nd92-2009, nd34-2019, nd33-2023, law80-2025
                        (mặc định: quy định có hiệu lực vào ngày báo cáo)
                        rule set (default: the regime in force on the reporting date)
+  --rules TỆP.json     bộ quy định riêng (JSON, có thể "extends" một bộ có sẵn)
+                       a JSON rule set of your own (may "extend" a preset)
   --json ĐƯỜNG_DẪN|-   ghi báo cáo JSON ra tệp, hoặc ra màn hình với "-"
                        write the JSON report to a file, or to stdout with "-"
   --out ĐƯỜNG_DẪN      bản sao có đánh dấu (phiên bản sau) / annotated copy (later version)

@@ -37,15 +37,17 @@ function readInput(path: string): Uint8Array {
 function validate(args: ValidateArgs, io: CliIo): number {
   const asOf = args.asOf ?? vietnamToday(io.now());
   if (args.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.asOf)) throw new EngineError("usage.badDate", { option: "--as-of", value: args.asOf });
+  // --rules FILE (a path or a .json name): the CLI reads it, the core parses and checks it.
+  let ruleSetFile: { name: string; text: string } | undefined;
   if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) {
-    throw new EngineError("usage.notAvailableYet", { option: "--rules FILE", featureVi: "tệp quy định riêng sẽ có cùng các bộ quy định", featureEn: "rule files arrive with the rule sets" });
+    ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readInput(args.rules)) };
   }
   const progress = (vi: string) => io.interactive && args.json !== "-" && io.stderr(`${vi}\n`);
   progress(`Đang đọc ${basename(args.file)}…`);
   const bytes = readInput(args.file);
   const grid = readXlsx(bytes, { fileName: basename(args.file) });
   progress("Đang kiểm tra…");
-  const { report } = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.rules ? { ruleSetId: args.rules } : {}) });
+  const { report } = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
   const json = JSON.stringify(report, null, 2) + "\n";
   if (args.json === "-") io.stdout(json);
   else {

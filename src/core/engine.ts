@@ -8,7 +8,9 @@ import type { WorkbookGrid } from "./grid";
 import { readWorkbook, type ReadWorkbookOptions, type WorkbookReading } from "./reader";
 import { buildReport } from "./report/build";
 import type { Report } from "./report/types";
-import { regimeById, regimeForDate, REGIMES } from "./rulesets/regimes";
+import { checkWorkbook } from "./checks/workbook";
+import { chooseRuleSet } from "./rulesets";
+import type { ActiveRuleSet } from "./rulesets/types";
 import type { PartialDate } from "./text/dates";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
 import { summarize, type Summaries } from "./summary";
@@ -18,6 +20,8 @@ export interface ValidateOptions {
   asOf: string;
   /** A preset rule-set id; default: the regime in force on `asOf`. */
   ruleSetId?: string;
+  /** A JSON rule set (`--rules FILE`): its file name and text; it may `extend` a preset. Wins over `ruleSetId`. */
+  ruleSetFile?: { name: string; text: string };
   /** The input's file name (no path), for the report. */
   fileName?: string;
   fileBytes?: number;
@@ -31,6 +35,8 @@ export interface ValidationResult {
   summaries: Summaries;
   /** The as-of date, parsed. */
   asOf: PartialDate;
+  /** The rule set the checks used, with every override applied. */
+  ruleSet: ActiveRuleSet;
 }
 
 /** Parse "YYYY-MM-DD" strictly; undefined when it is not a calendar date. */
@@ -57,19 +63,18 @@ export function vietnamToday(nowMs: number): string {
 export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): ValidationResult {
   const asOf = parseIsoDay(options.asOf);
   if (!asOf) throw new EngineError("usage.badDate", { option: "--as-of", value: options.asOf });
-  let ruleSet: Report["ruleSet"];
-  if (options.ruleSetId !== undefined) {
-    if (!regimeById(options.ruleSetId)) throw new EngineError("usage.unknownRuleSet", { value: options.ruleSetId, known: REGIMES.map((r) => r.id).join(", ") });
-    ruleSet = { id: options.ruleSetId, chosenBy: "option" };
-  } else ruleSet = { id: regimeForDate(options.asOf).id, chosenBy: "asOf" };
+  const chosen = chooseRuleSet({ asOf: options.asOf, ...(options.ruleSetId !== undefined ? { presetId: options.ruleSetId } : {}), ...(options.ruleSetFile ? { file: options.ruleSetFile } : {}) });
   const reading = readWorkbook(grid, { asOf, ...(options.mappings ? { mappings: options.mappings } : {}) });
   const findings: FindingDraft[] = [...reading.findings];
   if (!reading.sheets.some((s) => s.role === "roster")) {
     const first = grid.sheets[0];
     findings.push({ ...cellFinding("data.noRoster", "warning", { sheet: first.name, row: 1, col: 1 }), row: undefined, col: undefined });
   }
+  const checked = checkWorkbook(grid, reading, chosen, options.asOf);
+  findings.push(...checked.findings);
+  const ruleSet: Report["ruleSet"] = checked.ruleSet;
   const summaries = summarize(reading, asOf);
-  const units = reading.units.map((u) => {
+  const units = checked.units.map((u) => {
     const c = summaries.concurrency.get(u.id);
     const q = summaries.quality.get(u.id);
     return { ...u, ...(c ? { concurrency: c } : {}), ...(q ? { quality: q } : {}) };
@@ -84,7 +89,7 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
     findings: findings.map(stripUndefined),
     quality: summaries.totalQuality,
   });
-  return { report, reading, summaries, asOf };
+  return { report, reading, summaries, asOf, ruleSet: chosen.set };
 }
 
 function stripUndefined(f: FindingDraft): FindingDraft {

@@ -16,6 +16,8 @@ export type EngineErrorCode =
   | "usage.badDate"
   | "usage.unknownRuleSet"
   | "usage.notAvailableYet"
+  | "rules.invalid"
+  | "rules.badJson"
   | "file.notFound"
   | "file.unreadable"
   | "file.empty"
@@ -29,7 +31,19 @@ export type EngineErrorCode =
   | "file.unknownFormat"
   | "file.emptyWorkbook"
   | "file.corruptPart"
-  | "output.unwritable";
+  | "file.missingPart"
+  | "file.tooLarge"
+  | "output.unwritable"
+  | "output.unsupportedPackage"
+  | "output.cannotKeepPart"
+  // The Excel adapter (src/excel), translated from Office.js errors inside its own catch.
+  | "excel.notInExcel"
+  | "excel.protectedSheet"
+  | "excel.protectedWorkbook"
+  | "excel.cellEditMode"
+  | "excel.payloadTooLarge"
+  | "excel.apiNotSupported"
+  | "excel.failed";
 
 /** Parameters that a message may name. */
 export type EngineErrorParams = Record<string, string | number | undefined>;

@@ -14,6 +14,15 @@ type Render = (p: EngineErrorParams) => Bilingual;
 
 const file = (p: EngineErrorParams): string => (p.file ? String(p.file) : "");
 
+/** Kinds of packages the annotated copy refuses (`output.unsupportedPackage`). */
+const PACKAGE_KIND: Record<string, Bilingual> = {
+  strict: { vi: "sổ tính lưu theo chuẩn Strict Open XML", en: "it is a Strict Open XML workbook" },
+  zip64: { vi: "tệp nén dạng ZIP64 (quá 4 GB hoặc quá 65.535 phần)", en: "it is a ZIP64 archive (over 4 GB or 65,535 parts)" },
+  encrypted: { vi: "có phần được mã hóa trong tệp nén", en: "some of its zip entries are encrypted" },
+  compression: { vi: "có phần nén theo cách không hỗ trợ", en: "some of its zip entries use an unsupported compression method" },
+  other: { vi: "cấu trúc tệp nén không hỗ trợ", en: "its zip structure is not supported" },
+};
+
 const ERROR_TEXT: Record<EngineErrorCode, Render> = {
   "usage.noCommand": () => ({
     vi: "Thiếu lệnh. Dùng: validate TỆP [--as-of YYYY-MM-DD] [--rules MÃ] [--json ĐƯỜNG_DẪN|-] [--out ĐƯỜNG_DẪN]",
@@ -35,6 +44,14 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
   "usage.notAvailableYet": (p) => ({
     vi: `Tùy chọn ${p.option} chưa có trong phiên bản này (${p.featureVi})`,
     en: `Option ${p.option} is not available in this version yet (${p.featureEn})`,
+  }),
+  "rules.invalid": (p) => ({
+    vi: `Tệp quy định ${file(p)} không hợp lệ: trường ${p.field} ${p.problemVi}`,
+    en: `Rule file ${file(p)} is invalid: field ${p.field} ${p.problemEn}`,
+  }),
+  "rules.badJson": (p) => ({
+    vi: `Tệp quy định ${file(p)} không phải JSON hợp lệ (lỗi cú pháp ở ${p.where})`,
+    en: `Rule file ${file(p)} is not valid JSON (syntax error at ${p.whereEn})`,
   }),
   "file.notFound": (p) => ({ vi: `Không tìm thấy tệp ${file(p)}`, en: `File not found: ${file(p)}` }),
   "file.unreadable": (p) => ({ vi: `Không đọc được tệp ${file(p)} (${p.reason ?? "lỗi hệ thống"})`, en: `Cannot read ${file(p)} (${p.reason ?? "system error"})` }),
@@ -73,7 +90,52 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     vi: `Tệp ${file(p)} bị hỏng: phần ${p.part} không đọc được`,
     en: `${file(p)} is damaged: part ${p.part} cannot be read`,
   }),
+  "file.missingPart": (p) => ({
+    vi: `Tệp ${file(p)} bị hỏng: thiếu phần ${p.part} mà sổ tính cần`,
+    en: `${file(p)} is damaged: part ${p.part} is missing`,
+  }),
+  "file.tooLarge": (p) => ({
+    vi: `Tệp ${file(p)} giải nén ra quá lớn (phần ${p.part}, giới hạn ${p.limit}); có thể là tệp nén độc hại, không xử lý`,
+    en: `${file(p)} inflates to too much (part ${p.part}, limit ${p.limit}); it may be a zip bomb, not processed`,
+  }),
   "output.unwritable": (p) => ({ vi: `Không ghi được ${file(p)} (${p.reason ?? ""})`, en: `Cannot write ${file(p)} (${p.reason ?? ""})` }),
+  "output.unsupportedPackage": (p) => {
+    const kind = PACKAGE_KIND[String(p.kind)] ?? PACKAGE_KIND.other;
+    return {
+      vi: `Không ghi được bản đánh dấu của ${file(p)}: ${kind.vi}; nếu ghi sẽ mất hoặc hỏng nội dung, nên không ghi gì. Hãy mở tệp bằng Excel, lưu thành "Sổ làm việc Excel (*.xlsx)" rồi chạy lại`,
+      en: `Cannot write a marked copy of ${file(p)}: ${kind.en}; writing it would lose or damage content, so nothing was written. Open it in Excel, save it as "Excel Workbook (*.xlsx)" and run again`,
+    };
+  },
+  "output.cannotKeepPart": (p) => ({
+    vi: `Không ghi được bản đánh dấu của ${file(p)}: phần ${p.part} không sửa được mà vẫn giữ nguyên nội dung, nên không ghi gì để khỏi làm mất phần này`,
+    en: `Cannot write a marked copy of ${file(p)}: part ${p.part} cannot be edited without losing content, so nothing was written`,
+  }),
+  // The Excel adapter (src/excel).
+  "excel.notInExcel": () => ({ vi: "Lệnh này chỉ chạy bên trong Excel", en: "This command runs only inside Excel" }),
+  "excel.protectedSheet": (p) => ({
+    vi: `Trang tính "${p.sheet}" đang được bảo vệ nên không đánh dấu được; chưa thay đổi gì. Hãy bỏ bảo vệ (Xem lại > Bỏ bảo vệ trang tính) rồi chạy lại`,
+    en: `Sheet "${p.sheet}" is protected, so it cannot be marked; nothing was changed. Unprotect it (Review > Unprotect Sheet) and run again`,
+  }),
+  "excel.protectedWorkbook": () => ({
+    vi: "Cấu trúc sổ làm việc đang được bảo vệ nên không thêm được trang kết quả; chưa thay đổi gì. Hãy bỏ bảo vệ (Xem lại > Bảo vệ sổ làm việc) rồi chạy lại",
+    en: "The workbook structure is protected, so the result sheets cannot be added; nothing was changed. Unprotect it (Review > Protect Workbook) and run again",
+  }),
+  "excel.cellEditMode": () => ({
+    vi: "Excel đang ở chế độ sửa ô; hãy nhấn Enter hoặc Esc rồi bấm lại",
+    en: "Excel is in cell-edit mode; press Enter or Esc and click again",
+  }),
+  "excel.payloadTooLarge": () => ({
+    vi: "Dữ liệu gửi qua lại với Excel vượt giới hạn 5 MB của Excel trên web; chưa thay đổi gì",
+    en: "A request to Excel exceeded Excel on the web's 5 MB limit; nothing was changed",
+  }),
+  "excel.apiNotSupported": (p) => ({
+    vi: `Phiên bản Excel này chưa hỗ trợ ${p.api} (cần ${p.set}); hãy cập nhật Office`,
+    en: `This version of Excel does not support ${p.api} (needs ${p.set}); update Office`,
+  }),
+  "excel.failed": (p) => ({
+    vi: `Excel báo lỗi khi ${p.stepVi ?? "thực hiện lệnh"} (${p.code ?? "không rõ mã"}): ${p.detail ?? ""}`,
+    en: `Excel reported an error while ${p.stepEn ?? "running the command"} (${p.code ?? "no code"}): ${p.detail ?? ""}`,
+  }),
 };
 
 /** Both texts of an engine error. */

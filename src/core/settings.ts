@@ -8,8 +8,8 @@
 /** The namespace of our custom XML part. */
 export const SETTINGS_NAMESPACE = "urn:hoso-cbcc:settings:1";
 
-/** Keys in use. */
-export const SETTING_KEYS = { mapping: "hoso.mapping" } as const;
+/** Keys in use ("hoso.ruleSet": a preset rule-set id the user chose for this workbook; the record of changes is core/changes.ts CHANGES_KEY). */
+export const SETTING_KEYS = { mapping: "hoso.mapping", ruleSet: "hoso.ruleSet" } as const;
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

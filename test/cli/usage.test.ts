@@ -68,12 +68,12 @@ describe("CLI validate on the bundled sample", () => {
     const out = runCliCaptured(["validate", sample, "--json", "-"], Date.UTC(2025, 5, 30, 20, 0, 0));
     const report = JSON.parse(out.stdout);
     expect(report.asOf).toBe("2025-07-01");
-    expect(report.ruleSet).toEqual({ id: "law80-2025", chosenBy: "asOf" });
+    expect(report.ruleSet).toMatchObject({ id: "law80-2025", chosenBy: "asOf", source: "preset" });
   });
 
   it("takes a preset with --rules", () => {
     const out = runCliCaptured(["validate", sample, "--as-of", "2024-11-15", "--rules", "nd34-2019", "--json", "-"]);
-    expect(JSON.parse(out.stdout).ruleSet).toEqual({ id: "nd34-2019", chosenBy: "option" });
+    expect(JSON.parse(out.stdout).ruleSet).toMatchObject({ id: "nd34-2019", chosenBy: "option", source: "preset" });
   });
 
   it("does not change the input file", () => {
@@ -82,11 +82,12 @@ describe("CLI validate on the bundled sample", () => {
     expect(Buffer.compare(before, readFileSync(sample))).toBe(0);
   });
 
-  it("refuses a rule file until rule sets land, with exit 2", () => {
+  it("refuses a broken rule file with exit 2 and one line naming the file and the field", () => {
     const rules = join(dir, "rules.json");
     writeFileSync(rules, "{}");
     const out = runCliCaptured(["validate", sample, "--rules", rules]);
     expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/rules\.json.*trường id/);
     expectOneBilingualLine(out.stderr);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { FindingParams } from "./finding";
 import type { Bilingual } from "../messages";
+import { TITLES } from "../reader/titles";
 
 export interface RuleText {
   id: string;
@@ -143,6 +144,174 @@ const RULES: RuleText[] = [
     render: () => ({ vi: "Không tìm thấy trang tính nào có danh sách cán bộ (cần dòng tiêu đề có \"Họ và tên\")", en: "No sheet holds a roster (a header row with \"Họ và tên\" is needed)" }),
   },
 ];
+
+// ---- Rule sets, quotas and posts (issue 4). Figures are quoted the way offices do: "19/23, thiếu 4 so với tỉnh giao".
+const GROUP_VI: Record<string, string> = { cadreAndCivilServant: "Cán bộ, công chức", nonSpecializedCommune: "Người hoạt động không chuyên trách cấp xã", nonSpecializedVillage: "Người hoạt động không chuyên trách ở thôn, tổ dân phố" };
+const GROUP_EN: Record<string, string> = { cadreAndCivilServant: "Cadres and civil servants", nonSpecializedCommune: "Commune-level non-specialized workers", nonSpecializedVillage: "Village-level non-specialized workers" };
+const LEVEL_VI: Record<string, string> = { province: "tỉnh giao", district: "huyện giao" };
+const LEVEL_EN: Record<string, string> = { province: "the province's figure", district: "the district's figure" };
+const CATEGORY_VI: Record<string, string> = { cadre: "cán bộ", civilServant: "công chức", nonSpecializedCommune: "người hoạt động không chuyên trách cấp xã", nonSpecializedVillage: "người hoạt động không chuyên trách ở thôn, tổ dân phố" };
+const CATEGORY_EN: Record<string, string> = { cadre: "cadre", civilServant: "civil servant", nonSpecializedCommune: "commune-level non-specialized worker", nonSpecializedVillage: "village-level non-specialized worker" };
+const TITLE_EN: Record<string, string> = {
+  committeeChair: "People's Committee chair", councilChair: "People's Council chair", committeeViceChair: "People's Committee vice-chair", councilViceChair: "People's Council vice-chair",
+  militaryCommander: "military commander", policeChief: "commune police chief", officeStatistics: "office-statistics officer", landConstruction: "land administration officer",
+  financeAccounting: "finance-accounting officer", justiceCivilStatus: "justice-civil status officer", cultureSociety: "culture-society officer", farmersUnionChair: "Farmers' Union chair",
+};
+const titleVi = (id: unknown): string => TITLES.find((t) => t.id === id)?.nameVi ?? s(id);
+const titleEn = (id: unknown): string => TITLE_EN[s(id)] ?? titleVi(id);
+const dayVi = (iso: unknown): string => s(iso).split("-").reverse().join("/");
+/** "xã loại II", or the largest figure when the class is not known. */
+function classText(p: FindingParams): Bilingual {
+  if (p.classUnknown || p.cls === undefined) return { vi: "chưa rõ loại đơn vị, so với mức cao nhất", en: "class unknown, against the highest figure" };
+  return { vi: `${s(p.kind ?? "đơn vị")} loại ${s(p.cls)}`, en: `class ${s(p.cls)} ${s(p.kind ?? "unit")}` };
+}
+
+const QUOTA_POSITION_RULES: RuleText[] = [
+  {
+    id: "quota.shortage",
+    title: { vi: "Thiếu so với số được giao", en: "Short of the assigned figure" },
+    render: (p) => ({
+      vi: `${GROUP_VI[s(p.group)]}: ${s(p.staff)}/${s(p.figure)}, thiếu ${s(p.diff)} so với ${LEVEL_VI[s(p.level)]}`,
+      en: `${GROUP_EN[s(p.group)]}: ${s(p.staff)}/${s(p.figure)}, ${s(p.diff)} short of ${LEVEL_EN[s(p.level)]}`,
+    }),
+  },
+  {
+    id: "quota.excess",
+    title: { vi: "Vượt số được giao", en: "Above the assigned figure" },
+    render: (p) => ({
+      vi: `${GROUP_VI[s(p.group)]}: ${s(p.staff)}/${s(p.figure)}, vượt ${s(p.diff)} so với ${LEVEL_VI[s(p.level)]}`,
+      en: `${GROUP_EN[s(p.group)]}: ${s(p.staff)}/${s(p.figure)}, ${s(p.diff)} over ${LEVEL_EN[s(p.level)]}`,
+    }),
+  },
+  {
+    id: "quota.overCap",
+    title: { vi: "Vượt số lượng tối đa", en: "Above the maximum" },
+    render: (p) => {
+      const c = classText(p);
+      const why = p.fromUnit
+        ? { vi: "của đơn vị (trang định biên)", en: "of the unit (quota sheet)" }
+        : Number(p.increments) > 0
+          ? { vi: `(${c.vi}: ${s(p.base)} + ${s(p.increments)} tăng thêm theo dân số, diện tích)`, en: `(${c.en}: ${s(p.base)} + ${s(p.increments)} for population and area)` }
+          : { vi: `(${c.vi})`, en: `(${c.en})` };
+      const tentative = p.tentative ? { vi: "; số tăng thêm tính theo chuẩn chưa được xác nhận, cần kiểm tra lại", en: "; the increments use unconfirmed standards, check them" } : { vi: "", en: "" };
+      return {
+        vi: `${GROUP_VI[s(p.group)]}: ${s(p.staff)}/${s(p.cap)}, vượt ${s(p.diff)} so với số lượng tối đa ${why.vi}${tentative.vi}`,
+        en: `${GROUP_EN[s(p.group)]}: ${s(p.staff)}/${s(p.cap)}, ${s(p.diff)} over the maximum ${why.en}${tentative.en}`,
+      };
+    },
+  },
+  {
+    id: "quota.overBaseCap",
+    title: { vi: "Vượt số lượng tối đa cơ bản", en: "Above the base maximum" },
+    render: (p) => {
+      const c = classText(p);
+      const missVi = [p.population === undefined ? "dân số" : "", p.area === undefined ? "diện tích" : ""].filter((x) => x !== "");
+      const missEn = [p.population === undefined ? "population" : "", p.area === undefined ? "area" : ""].filter((x) => x !== "");
+      const vi = missVi.length > 0 ? `chưa có ${missVi.join(" và ")} trên trang định biên` : "chưa có chuẩn tính tăng thêm cho loại đơn vị này";
+      const en = missEn.length > 0 ? `the quota sheet gives no ${missEn.join(" or ")}` : "the rule set has no increment standard for this kind of unit";
+      return {
+        vi: `${GROUP_VI[s(p.group)]}: ${s(p.staff)}/${s(p.cap)}, vượt ${s(p.diff)} so với số lượng tối đa cơ bản (${c.vi}); ${vi} để tính số được tăng thêm, cần kiểm tra lại`,
+        en: `${GROUP_EN[s(p.group)]}: ${s(p.staff)}/${s(p.cap)}, ${s(p.diff)} over the base maximum (${c.en}); ${en} to compute the increments, check it`,
+      };
+    },
+  },
+  {
+    id: "quota.villageOverCap",
+    title: { vi: "Quá số người ở thôn", en: "Too many village workers" },
+    render: (p) =>
+      p.village !== undefined
+        ? { vi: `${s(p.village)}: ${s(p.staff)} người hoạt động không chuyên trách, vượt ${s(p.diff)} so với tối đa ${s(p.cap)} người mỗi thôn, tổ dân phố`, en: `${s(p.village)}: ${s(p.staff)} non-specialized workers, ${s(p.diff)} over the maximum of ${s(p.cap)} per village` }
+        : { vi: `${GROUP_VI.nonSpecializedVillage}: ${s(p.staff)}/${s(p.cap)} (${s(p.villages)} thôn × ${s(p.perVillage)}), vượt ${s(p.diff)}`, en: `${GROUP_EN.nonSpecializedVillage}: ${s(p.staff)}/${s(p.cap)} (${s(p.villages)} villages × ${s(p.perVillage)}), ${s(p.diff)} over` },
+  },
+  {
+    id: "position.missingMandatory",
+    title: { vi: "Thiếu chức vụ bắt buộc", en: "Mandatory post missing" },
+    render: (p) => {
+      const left = p.leftName !== undefined ? { vi: ` (${s(p.leftName)}, trang "${s(p.leftSheet)}" dòng ${s(p.leftRow)}, đã nghỉ)`, en: ` (${s(p.leftName)}, sheet "${s(p.leftSheet)}" row ${s(p.leftRow)}, has left)` } : { vi: "", en: "" };
+      return { vi: `${s(p.unitName)} không có ${titleVi(p.titleId)} đang công tác trong danh sách${left.vi}`, en: `${s(p.unitName)} lists no serving ${titleEn(p.titleId)}${left.en}` };
+    },
+  },
+  {
+    id: "position.tooManyDeputies",
+    title: { vi: "Quá số cấp phó", en: "Too many deputies" },
+    render: (p) => {
+      const c = classText(p);
+      const why = p.fromUnit ? { vi: "số được phân bổ trên trang định biên", en: "the number allocated on the quota sheet" } : c;
+      const tentative = p.tentative ? { vi: "; mức này chưa được xác nhận, cần kiểm tra lại", en: "; this cap is unconfirmed, check it" } : { vi: "", en: "" };
+      return {
+        vi: `${s(p.unitName)} có ${s(p.holders)} ${titleVi(p.titleId)}, vượt ${s(p.diff)} so với tối đa ${s(p.cap)} (${why.vi})${tentative.vi}`,
+        en: `${s(p.unitName)} has ${s(p.holders)} ${titleEn(p.titleId)}s, ${s(p.diff)} over the maximum of ${s(p.cap)} (${why.en})${tentative.en}`,
+      };
+    },
+  },
+  {
+    id: "position.deputiesAboveAverage",
+    title: { vi: "Bình quân cấp phó cao", en: "Deputies above the average" },
+    render: (p) => ({
+      vi: `Bình quân ${s(p.average)} ${titleVi(p.titleId)} mỗi đơn vị (${s(p.total)} người, ${s(p.units)} đơn vị), cao hơn mức bình quân ${s(p.cap)} của toàn tỉnh`,
+      en: `On average ${s(p.average)} ${titleEn(p.titleId)}s per unit (${s(p.total)} in ${s(p.units)} units), above the province-wide average of ${s(p.cap)}`,
+    }),
+  },
+  {
+    id: "position.tooManyHolders",
+    title: { vi: "Quá số người giữ chức danh", en: "Too many holders of a title" },
+    render: (p) => ({
+      vi: `${s(p.unitName)} có ${s(p.holders)} người giữ chức danh ${titleVi(p.titleId)}; chỉ được ${s(p.cap)}`,
+      en: `${s(p.unitName)} has ${s(p.holders)} holders of the title ${titleEn(p.titleId)}; ${s(p.cap)} allowed`,
+    }),
+  },
+  {
+    id: "position.abolishedTitle",
+    title: { vi: "Chức danh không còn", en: "Title abolished" },
+    render: (p) => ({
+      vi: `"${s(p.written ?? titleVi(p.titleId))}": từ ${dayVi(p.since)}, ${titleVi(p.titleId)} không còn là chức danh cán bộ, công chức cấp xã`,
+      en: `"${s(p.written ?? titleEn(p.titleId))}": from ${dayVi(p.since)}, the ${titleEn(p.titleId)} is no longer a commune cadre or civil-servant title`,
+    }),
+  },
+  {
+    id: "position.abolishedCategory",
+    title: { vi: "Nhóm không còn", en: "Category ended" },
+    render: (p) => ({
+      vi: `${s(p.unitName)} còn ${s(p.count)} ${CATEGORY_VI[s(p.category)]} trong danh sách; chế độ này chấm dứt từ ${dayVi(p.since)}`,
+      en: `${s(p.unitName)} still lists ${s(p.count)} ${CATEGORY_EN[s(p.category)]}(s); the category ended on ${dayVi(p.since)}`,
+    }),
+  },
+  {
+    id: "position.categoryMismatch",
+    title: { vi: "Xếp sai nhóm", en: "Listed in the wrong category" },
+    render: (p) => ({
+      vi: `"${s(p.title)}" là chức danh ${CATEGORY_VI[s(p.titleCategory)]} nhưng được xếp vào nhóm ${CATEGORY_VI[s(p.listed)]}`,
+      en: `"${s(p.title)}" is a ${CATEGORY_EN[s(p.titleCategory)]} title but is listed as ${CATEGORY_EN[s(p.listed)]}`,
+    }),
+  },
+  {
+    id: "file.checkFailed",
+    title: { vi: "Phần kiểm tra bị lỗi", en: "Check failed" },
+    render: (p) => ({ vi: `Không chạy được phần kiểm tra "${s(p.check)}" (${s(p.reason)}); kết quả thiếu phần này`, en: `Check "${s(p.check)}" failed (${s(p.reason)}); its results are missing` }),
+  },
+  {
+    id: "file.ruleConfig",
+    title: { vi: "Quy định không dùng được", en: "Rule value unusable" },
+    render: (p) => ({
+      vi: `Bỏ qua phần kiểm tra "${s(p.check)}": giá trị "${s(p.path)}" của quy tắc ${s(p.ruleId)} không dùng được (${s(p.reason)})`,
+      en: `Check "${s(p.check)}" skipped: value "${s(p.path)}" of rule ${s(p.ruleId)} cannot be used (${s(p.reason)})`,
+    }),
+  },
+  {
+    id: "file.regimeMismatch",
+    title: { vi: "Ngày ngoài thời gian áp dụng", en: "Date outside the rule set" },
+    render: (p) => ({
+      vi: `Ngày báo cáo ${dayVi(p.asOf)} nằm ngoài thời gian áp dụng của bộ quy định ${s(p.ruleSet)} (${dayVi(p.from)}–${p.to ? dayVi(p.to) : "nay"}); các giá trị được lấy theo ngày ${dayVi(p.date)}`,
+      en: `The reporting date ${s(p.asOf)} is outside rule set ${s(p.ruleSet)} (${s(p.from)} to ${p.to ? s(p.to) : "now"}); its values were taken as of ${s(p.date)}`,
+    }),
+  },
+  {
+    id: "data.invalidSetting",
+    title: { vi: "Dòng quy định không dùng được", en: "Unusable setting" },
+    render: (p) => ({ vi: `Không dùng được dòng quy định "${s(p.key)}" = "${s(p.value)}": ${s(p.reasonVi)}`, en: `Setting "${s(p.key)}" = "${s(p.value)}" cannot be used: ${s(p.reasonEn)}` }),
+  },
+];
+RULES.push(...QUOTA_POSITION_RULES);
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

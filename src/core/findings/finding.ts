@@ -22,6 +22,8 @@ export interface FindingDraft {
   relatedRows?: number[];
   unit?: string;
   person?: string;
+  /** The legal basis when it depends on the rule set and the date (else the catalogue's). */
+  basis?: string;
   params: FindingParams;
 }
 

@@ -10,6 +10,14 @@ import { normalizeSpaces } from "../text/keys";
 /** Text that needs no space clean-up: no leading/trailing or doubled spaces, no tabs, breaks or NBSP. */
 const SIMPLE_SPACING = /^(?:[^\s\u00a0]+(?: [^\s\u00a0]+)*)?$/;
 
+/**
+ * Characters that cannot occur in Unicode Vietnamese text but are TCVN3 or VNI letters when read
+ * as Latin-1 (roster-formats.md §4, "Detection" step 2), and the soft hyphen (TCVN3 "ư").
+ */
+const LEGACY_MARKERS = new Set(Array.from("µ¶·¸¹º»¼½¾¨©ª«¬®§¡¢£¤¥¦ÆÇËÎÏÐÑÖ×ØÜÞßäåæçëîïñö÷øûüþ\u00ad", (c) => c.charCodeAt(0)));
+/** After this many plain-Unicode cells, a column is trusted to be Unicode. */
+const TRUST_AFTER = 50;
+
 /** What happened to the text of one column while reading. */
 export interface ColumnDecodeTally {
   encoding: Exclude<TextEncoding, "unicode"> | "nfd";
@@ -124,6 +132,8 @@ export class SheetCells {
     this.cachedTexts[c] = out;
     return out;
   }
+  /** Per column: cells analyzed and found to be plain Unicode. */
+  private readonly unicodeCells = new Map<number, number>();
   private cachedRow = 0;
   private cachedTexts: string[] = [];
   private readonly legacyFonts = new Map<string, boolean>();
@@ -149,15 +159,18 @@ export class SheetCells {
     // Precomposed Unicode Vietnamese in a Unicode font (the common case): no Latin-1 range
     // characters, no combining marks, so nothing to decode or normalize.
     if (!this.isLegacyFont(fontName)) {
-      let latin1OrCombining = false;
+      // In a column already seen to hold Unicode, only a character impossible in Unicode
+      // Vietnamese (a TCVN3/VNI marker) or a combining mark calls for the full analysis.
+      const trusted = (this.unicodeCells.get(col) ?? 0) >= TRUST_AFTER && !this.decodes.has(col);
+      let suspicious = false;
       for (let i = 0; i < s.length; i++) {
         const code = s.charCodeAt(i);
-        if ((code >= 0x80 && code <= 0xff) || (code >= 0x300 && code <= 0x36f)) {
-          latin1OrCombining = true;
+        if ((code >= 0x300 && code <= 0x36f) || (code >= 0x80 && code <= 0xff && (!trusted || LEGACY_MARKERS.has(code)))) {
+          suspicious = true;
           break;
         }
       }
-      if (!latin1OrCombining) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
+      if (!suspicious) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
     }
     const cacheKey = `${fontName ?? ""}\u0000${s}`;
     let result = this.decodeCache.get(cacheKey);
@@ -170,6 +183,7 @@ export class SheetCells {
         if (font && this.confident[font.encoding] >= 2) r = decodeLegacyText(s, { fontName: fontName!, encoding: font.encoding });
       } else if (r.encoding !== "unicode") this.confident[r.encoding]++;
       result = { text: normalizeSpaces(r.text), changed: r.changed, encoding: r.encoding, ambiguous: r.ambiguous === true };
+      if (!r.changed && !r.ambiguous) this.unicodeCells.set(col, (this.unicodeCells.get(col) ?? 0) + 1);
       if (this.decodeCache.size < 100000) this.decodeCache.set(cacheKey, result);
     }
     if (result.changed || result.ambiguous) {

@@ -51,13 +51,24 @@ function isIndexCell(text: string, formula: string | undefined): boolean {
 export function isIndexRow(cells: SheetCells, row: number, lastCol: number): boolean {
   let n = 0;
   let hits = 0;
+  let last = 0;
+  let increasing = true;
   for (let c = 1; c <= lastCol; c++) {
     const t = cells.text(row, c, false);
     if (t === "") continue;
     n++;
-    if (isIndexCell(t, cells.formula(row, c))) hits++;
+    if (!isIndexCell(t, cells.formula(row, c))) continue;
+    hits++;
+    // Column numbers count up from left to right ("(1) (2) (3)", "A B 1 2 3", "3=4+6"); a data
+    // row of small numbers ("II | 21 | 12 | 12") does not.
+    const lead = /^\(?(\d{1,3})/.exec(t.replace(/\s+/g, ""));
+    if (lead) {
+      const v = Number(lead[1]);
+      if (v <= last) increasing = false;
+      last = v;
+    }
   }
-  return n >= 3 && hits >= Math.max(3, Math.ceil(n * 0.8));
+  return n >= 3 && increasing && hits >= Math.max(3, Math.ceil(n * 0.8));
 }
 
 /** Per-row header score over the first rows. */

@@ -53,7 +53,7 @@ export function toReportFinding(d: FindingDraft): Finding {
   if (d.person !== undefined && d.person !== "") f.person = d.person;
   f.message = text.vi;
   f.messageEn = text.en;
-  const basis = ruleText(d.rule)?.basis;
+  const basis = d.basis ?? ruleText(d.rule)?.basis;
   if (basis) f.basis = basis;
   return f as Finding;
 }

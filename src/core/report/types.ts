@@ -151,12 +151,43 @@ export interface Finding {
   basis?: string;
 }
 
+/** A value of the rule set that a rule file, the Quy định sheet or the quota sheet changed. */
+export interface RuleOverrideReport {
+  rule: string;
+  /** A path inside the rule's value ("cadreAndCivilServant.xã.II"), or "severity", "enabled", "values". */
+  key: string;
+  value: string | number | boolean;
+  previous?: string | number | boolean;
+  source: "file" | "sheet" | "quotaSheet";
+  file?: string;
+  sheet?: string;
+  cell?: string;
+  unit?: string;
+}
+
+/** The rule set the run used, and where its changed values came from. */
+export interface RuleSetReport {
+  id: string;
+  chosenBy?: "option" | "asOf";
+  /** Vietnamese name. */
+  name?: string;
+  version?: string;
+  source?: "preset" | "file";
+  /** The rule file's name (never a path). */
+  file?: string;
+  /** The preset a rule file extends. */
+  extends?: string;
+  /** When the reporting date is outside the rule set's dates: the date its values were taken for. */
+  valuesAsOf?: string;
+  overrides?: RuleOverrideReport[];
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   /** The roster's reporting date, YYYY-MM-DD. */
   asOf: string;
-  ruleSet: { id: string; chosenBy?: "option" | "asOf" };
+  ruleSet: RuleSetReport;
   /** The input file, by name only (never a full path: reports get shared). */
   file?: { name: string; bytes?: number };
   sheets: SheetReport[];

@@ -323,6 +323,18 @@ const BUILTIN_DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31,
 export function isDateNumberFormat(format: string | number | undefined): boolean {
   if (typeof format === "number") return BUILTIN_DATE_FORMAT_IDS.has(format);
   if (typeof format !== "string") return false;
+  // A workbook has a handful of formats used on many cells: decide each once.
+  let known = DATE_FORMAT_CACHE.get(format);
+  if (known === undefined) {
+    known = classifyDateFormat(format);
+    if (DATE_FORMAT_CACHE.size < 1000) DATE_FORMAT_CACHE.set(format, known);
+  }
+  return known;
+}
+
+const DATE_FORMAT_CACHE = new Map<string, boolean>();
+
+function classifyDateFormat(format: string): boolean {
   // Only the first section (positive numbers) matters for a date serial.
   const firstSection = stripFormatNoise(format).split(";")[0] ?? "";
   const code = firstSection.toLowerCase().replace(/am\/pm|a\/p/g, "");

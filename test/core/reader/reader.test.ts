@@ -270,3 +270,32 @@ describe("normalizations repeated down a column", () => {
     expect(reading.records[0].birthDate).toEqual({ year: 1970, month: 3, day: 4, precision: "day" });
   });
 });
+
+describe("the column-number row", () => {
+  it("is told apart from a quota row of small numbers", () => {
+    const grid = workbookGrid([
+      {
+        name: "Định biên",
+        rows: [
+          ["Tên đơn vị", "Phân loại ĐVHC", "Biên chế CBCC tỉnh giao", "KCT cấp xã tỉnh giao", "Người HĐKCT ở thôn (định mức)"],
+          ["Quảng Lợi", "II", 21, 12, 12],
+          ["Quảng Lâm", "III", 19, 10, 9],
+        ],
+      },
+    ]);
+    const reading = readWorkbook(grid, { asOf });
+    expect(reading.sheets[0]).toMatchObject({ role: "quota", firstDataRow: 2 });
+    expect(reading.sheets[0].indexRow).toBeUndefined();
+    expect(reading.units.map((u) => [u.name, u.quota?.cadreAndCivilServant?.province])).toEqual([
+      ["Quảng Lợi", 21],
+      ["Quảng Lâm", 19],
+    ]);
+  });
+
+  it("is recognized in its usual forms", () => {
+    for (const index of [["(1)", "(2)", "(3)", "(4)"], ["A", "B", 1, 2, 3], [1, 2, "3=4+5", 4]]) {
+      const grid = workbookGrid([{ name: "DS", rows: [["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Ghi chú"], index, [1, "Nguyễn Văn A", "01/01/1980", "Chủ tịch UBND", ""]] }]);
+      expect(readWorkbook(grid, { asOf }).sheets[0]).toMatchObject({ indexRow: 2, firstDataRow: 3 });
+    }
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The context the checks run in: the reading, the active rule set and, per unit, its records and
+ * its row of the quota sheet.
+ */
+import type { WorkbookGrid } from "../grid";
+import type { PersonRecord, WorkbookReading } from "../reader";
+import type { StaffCategory } from "../reader/titles";
+import type { ActiveRuleSet } from "../rulesets/types";
+import { readUnitFigures } from "../rulesets/unitFigures";
+import type { CheckContext, UnitView } from "./types";
+
+/**
+ * Build the checks' context.
+ * @example runChecks(CHECKS, buildCheckContext(grid, reading, activeSet))
+ */
+export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, ruleSet: ActiveRuleSet): CheckContext {
+  const figures = readUnitFigures(grid, reading);
+  const byUnit = new Map<string, PersonRecord[]>();
+  reading.records.forEach((rec, i) => {
+    const id = reading.recordUnitIds[i];
+    if (id === undefined) return;
+    const list = byUnit.get(id);
+    if (list) list.push(rec);
+    else byUnit.set(id, [rec]);
+  });
+  const units: UnitView[] = reading.units.map((unit) => {
+    const records = byUnit.get(unit.id) ?? [];
+    const view: UnitView = { unit, records, serving: records.filter((r) => !r.left) };
+    const f = figures.get(unit.id);
+    if (f) view.figures = f;
+    return view;
+  });
+  const listed = new Set<StaffCategory>();
+  for (const r of reading.records) if (r.category) listed.add(r.category);
+  return {
+    date: ruleSet.date,
+    ruleSet,
+    reading,
+    grid,
+    units,
+    listedCategories: listed,
+    rule(id) {
+      const r = ruleSet.rules.get(id);
+      return r && r.enabled ? r : undefined;
+    },
+  };
+}
