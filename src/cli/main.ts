@@ -3,7 +3,7 @@
  * The only layer that touches the file system; it calls the core and the file adapter.
  * Exit codes: 0 no error findings, 1 some error findings, 2 unusable input or wrong usage.
  */
-import { readFileSync, writeFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { EngineError, isEngineError } from "../core/errors";
 import { formatEngineError } from "../core/messages";
@@ -11,7 +11,11 @@ import { validateWorkbook, vietnamToday } from "../core/engine";
 import type { Report } from "../core/report/types";
 import { TOOL_NAME, TOOL_VERSION } from "../core/version";
 import { readXlsx } from "../file/readXlsx";
-import { HELP_TEXT, parseArgs, type ValidateArgs } from "./args";
+import { annotateWorkbook, clearWorkbook } from "../file/annotate";
+import { writeSummaryWorkbook } from "../file/summaryWorkbook";
+import { planForValidation } from "../core/plan/fromValidation";
+import { HELP_TEXT, parseArgs, type ClearArgs, type ValidateArgs } from "./args";
+import { checkOutputPath, writeAtomically } from "./output";
 import { formatSummary } from "./summary";
 
 export interface CliIo {
@@ -42,25 +46,46 @@ function validate(args: ValidateArgs, io: CliIo): number {
   if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) {
     ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readInput(args.rules)) };
   }
+  // Refuse a bad output path before any work.
+  if (args.out !== undefined) checkOutputPath(args.out, args.file, args.force);
+  if (args.summary !== undefined) checkOutputPath(args.summary, args.file, args.force);
+  if (args.json !== undefined && args.json !== "-" && args.json === args.file) throw new EngineError("output.sameAsInput", { file: args.json });
   const progress = (vi: string) => io.interactive && args.json !== "-" && io.stderr(`${vi}\n`);
-  progress(`Đang đọc ${basename(args.file)}…`);
+  progress(`Đang đọc ${basename(args.file)}… / Reading…`);
   const bytes = readInput(args.file);
   const grid = readXlsx(bytes, { fileName: basename(args.file) });
-  progress("Đang kiểm tra…");
-  const { report } = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
+  progress("Đang kiểm tra… / Checking…");
+  const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
+  const { report } = result;
+  if (args.out !== undefined || args.summary !== undefined) {
+    progress("Đang ghi kết quả… / Writing…");
+    const plan = planForValidation(result, grid, { fixEncoding: args.fixEncoding === true });
+    // Build both outputs before writing either: a failure writes nothing.
+    const annotated = args.out !== undefined ? annotateWorkbook(bytes, plan, { fileName: basename(args.file) }) : undefined;
+    const summary = args.summary !== undefined ? writeSummaryWorkbook(plan) : undefined;
+    if (annotated && args.out) writeAtomically(args.out, annotated);
+    if (summary && args.summary) writeAtomically(args.summary, summary);
+  }
   const json = JSON.stringify(report, null, 2) + "\n";
   if (args.json === "-") io.stdout(json);
   else {
-    if (args.json !== undefined) {
-      try {
-        writeFileSync(args.json, json);
-      } catch (e) {
-        throw new EngineError("output.unwritable", { file: args.json, reason: (e as { code?: string }).code });
-      }
-    }
+    if (args.json !== undefined) writeAtomically(args.json, json);
     io.stdout(formatSummary(report));
+    if (args.out) io.stdout(`Bản sao có đánh dấu / Annotated copy: ${args.out}\n`);
+    if (args.summary) io.stdout(`Sổ tổng hợp / Summary workbook: ${args.summary}\n`);
   }
   return exitCodeOf(report);
+}
+
+/** `clear FILE --out PATH`: remove every mark the tool made, restoring original styles and notes. */
+function clear(args: ClearArgs, io: CliIo): number {
+  if (args.out === undefined) throw new EngineError("usage.missingValue", { option: "--out" });
+  checkOutputPath(args.out, args.file, args.force);
+  const bytes = readInput(args.file);
+  const cleared = clearWorkbook(bytes, { fileName: basename(args.file) });
+  writeAtomically(args.out, cleared);
+  io.stdout(`Đã bỏ đánh dấu / Marks removed: ${args.out}\n`);
+  return 0;
 }
 
 /** 1 when any finding is an error, else 0. */
@@ -80,6 +105,7 @@ export function runCli(argv: string[], io: CliIo): number {
       io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     }
+    if (args.command === "clear") return clear(args, io);
     return validate(args, io);
   } catch (e) {
     if (isEngineError(e)) {

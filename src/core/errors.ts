@@ -34,6 +34,9 @@ export type EngineErrorCode =
   | "file.missingPart"
   | "file.tooLarge"
   | "output.unwritable"
+  | "output.exists"
+  | "output.sameAsInput"
+  | "usage.needsOut"
   | "output.unsupportedPackage"
   | "output.cannotKeepPart"
   // The Excel adapter (src/excel), translated from Office.js errors inside its own catch.

@@ -99,6 +99,15 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     en: `${file(p)} inflates to too much (part ${p.part}, limit ${p.limit}); it may be a zip bomb, not processed`,
   }),
   "output.unwritable": (p) => ({ vi: `Không ghi được ${file(p)} (${p.reason ?? ""})`, en: `Cannot write ${file(p)} (${p.reason ?? ""})` }),
+  "output.exists": (p) => ({
+    vi: `Tệp ${file(p)} đã có; thêm --force để ghi đè, hoặc chọn tên khác`,
+    en: `${file(p)} already exists; add --force to replace it, or choose another name`,
+  }),
+  "output.sameAsInput": (p) => ({
+    vi: `Không ghi đè lên tệp gốc ${file(p)}; hãy chọn một tên khác cho --out`,
+    en: `Will not write over the input ${file(p)}; choose another name for --out`,
+  }),
+  "usage.needsOut": (p) => ({ vi: `Tùy chọn ${p.option} cần đi cùng --out`, en: `Option ${p.option} needs --out` }),
   "output.unsupportedPackage": (p) => {
     const kind = PACKAGE_KIND[String(p.kind)] ?? PACKAGE_KIND.other;
     return {

@@ -26,8 +26,10 @@ describe("CLI usage", () => {
     [["validate", sample, "--as-of", "28/11/2026"], /YYYY-MM-DD/],
     [["validate", sample, "--as-of", "2026-02-30"], /không hợp lệ/],
     [["validate", sample, "--rules", "nd99-2030"], /Không có bộ quy định "nd99-2030".*nd33-2023/],
-    [["validate", sample, "--out", "x.xlsx"], /--out chưa có/],
-    [["validate", sample, "--summary", "x.xlsx"], /--summary chưa có/],
+    [["validate", sample, "--out", sample], /Không ghi đè lên tệp gốc/],
+    [["validate", sample, "--summary", join(__dirname, "..", "..", "package.json")], /đã có; thêm --force/],
+    [["validate", sample, "--fix-encoding"], /--fix-encoding cần đi cùng --out/],
+    [["clear", sample], /--out cần một giá trị/],
     [["validate", join(dir, "missing.xlsx")], /Không tìm thấy tệp/],
     [["validate", dir], /Không đọc được/],
   ])("exits 2 with one clear line for %j", (argv, pattern) => {

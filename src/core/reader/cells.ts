@@ -41,13 +41,15 @@ export class SheetCells {
   /** Top-left cell of the merged area each merged cell belongs to. Key: row * 20000 + col. */
   private readonly mergeOrigin = new Map<number, CellRange>();
   /** Decoded text per (font, raw text): rosters repeat values, and decoding is the costly part. */
-  private readonly decodeCache = new Map<string, { text: string; changed: boolean; encoding: TextEncoding; ambiguous: boolean }>();
+  private readonly decodeCache = new Map<string, { text: string; raw: string; changed: boolean; encoding: TextEncoding; ambiguous: boolean }>();
   /** Cells already counted in `decodes` or `ambiguous` (text() may be asked for a cell twice). */
   private readonly counted = new Set<number>();
   private readonly hiddenCols: Set<number>;
   private readonly hiddenRowSet: Set<number>;
   readonly decodes = new Map<number, ColumnDecodeTally>();
   readonly ambiguous: AmbiguousCell[] = [];
+  /** Cells decoded from TCVN3/VNI: their Unicode text (spacing as written) and font, for `--fix-encoding`. */
+  readonly legacyCells: { row: number; col: number; text: string; fontName?: string }[] = [];
   /** Cells decoded with certainty, per legacy encoding: evidence for the sheet's ambiguous cells. */
   private readonly confident = { tcvn3: 0, vni: 0 };
 
@@ -60,6 +62,7 @@ export class SheetCells {
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergeOrigin.set(r * 20000 + c, m);
     }
     this.hiddenCols = new Set(sheet.hiddenColumns);
+    this.upperFontsInWorkbook = workbook.styles.some((st) => isLegacyFontName(st.fontName)?.upperCase === true) || Object.values(sheet.runFonts ?? {}).some((f) => isLegacyFontName(f)?.upperCase === true);
     this.hiddenRowSet = new Set(sheet.hiddenRows);
   }
 
@@ -137,6 +140,8 @@ export class SheetCells {
   private cachedRow = 0;
   private cachedTexts: string[] = [];
   private readonly legacyFonts = new Map<string, boolean>();
+  /** Whether any style or run uses a TCVN3 "H" (upper-case) font: only then do ASCII cells need a font lookup. */
+  private readonly upperFontsInWorkbook: boolean;
 
   private isLegacyFont(fontName: string | undefined): boolean {
     if (fontName === undefined) return false;
@@ -154,7 +159,12 @@ export class SheetCells {
         break;
       }
     }
-    if (!needs) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
+    if (!needs) {
+      const plain = SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
+      // An "H" font (.VnTimeH) draws every letter as a capital, accents or not ("tt" shows as "TT").
+      if (this.upperFontsInWorkbook && isLegacyFontName(cellFontName(this.workbook, this.sheet, row, col))?.upperCase) return plain.toUpperCase();
+      return plain;
+    }
     const fontName = cellFontName(this.workbook, this.sheet, row, col);
     // Precomposed Unicode Vietnamese in a Unicode font (the common case): no Latin-1 range
     // characters, no combining marks, so nothing to decode or normalize.
@@ -182,7 +192,7 @@ export class SheetCells {
         const font = isLegacyFontName(fontName);
         if (font && this.confident[font.encoding] >= 2) r = decodeLegacyText(s, { fontName: fontName!, encoding: font.encoding });
       } else if (r.encoding !== "unicode") this.confident[r.encoding]++;
-      result = { text: normalizeSpaces(r.text), changed: r.changed, encoding: r.encoding, ambiguous: r.ambiguous === true };
+      result = { text: normalizeSpaces(r.text), raw: r.text, changed: r.changed, encoding: r.encoding, ambiguous: r.ambiguous === true };
       if (!r.changed && !r.ambiguous) this.unicodeCells.set(col, (this.unicodeCells.get(col) ?? 0) + 1);
       if (this.decodeCache.size < 100000) this.decodeCache.set(cacheKey, result);
     }
@@ -192,6 +202,7 @@ export class SheetCells {
         this.counted.add(cell);
         if (result.ambiguous) this.ambiguous.push({ row, col, raw: s });
         else {
+          if (result.encoding !== "unicode") this.legacyCells.push({ row, col, text: result.raw, ...(fontName !== undefined ? { fontName } : {}) });
           const encoding = result.encoding === "unicode" ? "nfd" : result.encoding;
           const t = this.decodes.get(col);
           if (t === undefined) this.decodes.set(col, { encoding, count: 1, firstRow: row, sampleRaw: s, sampleText: result.text });

@@ -42,6 +42,8 @@ export interface WorkbookReading {
   recordUnitIds: (string | undefined)[];
   /** Whether each record counts in its unit's staff: not left, not a repeat of a person already counted there. */
   counted: boolean[];
+  /** Cells decoded from TCVN3/VNI (their Unicode text and legacy font), for `--fix-encoding`. */
+  legacyCells: { sheet: string; row: number; col: number; text: string; fontName?: string }[];
   units: UnitReport[];
   quotaRows: { sheet: string; row: QuotaRow; unitId: string }[];
   findings: FindingDraft[];
@@ -147,6 +149,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   const registry = new UnitRegistry();
   const quotaRows: { sheet: string; row: QuotaRow; key: string }[] = [];
   const pendingQuota: { sheet: string; row: QuotaRow }[] = [];
+  const legacyCells: WorkbookReading["legacyCells"] = [];
   const mappings = { ...savedMappings(grid), ...(options.mappings ?? {}) };
 
   for (const sheet of grid.sheets) {
@@ -209,6 +212,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     for (const [col, t] of cells.decodes) {
       findings.push(columnFinding(t.encoding === "nfd" ? "data.decomposedUnicode" : "data.legacyEncoding", "info", { sheet: sheet.name, col }, t.count, { encoding: t.encoding === "tcvn3" ? "TCVN3" : t.encoding === "vni" ? "VNI-Windows" : "Unicode tổ hợp", sample: t.sampleRaw, decoded: t.sampleText, firstRow: t.firstRow }));
     }
+    for (const c of cells.legacyCells) legacyCells.push({ sheet: sheet.name, ...c });
     for (const a of cells.ambiguous.slice(0, 50)) findings.push(cellFinding("data.ambiguousEncoding", "warning", { sheet: sheet.name, row: a.row, col: a.col }, { value: a.raw }));
     // Report the sheet.
     const columns: Partial<Record<CanonicalField, string | string[]>> = {};
@@ -306,7 +310,8 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   }
   return {
     findings: collapseRepeatedNormalizations(findings),
-    counted, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
+    counted,
+    legacyCells, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
 }
 
 /** Normalizations that are told once per column when they repeat (the user is told once, not a thousand times). */

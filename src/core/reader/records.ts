@@ -163,7 +163,9 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     const label = name !== "" ? name : firstText;
     const markerRow = isSectionMarker(stt) || (stt === "" && isSectionMarker(firstText));
     const loneLabel = dataCount === 0 && birthText === "" && (nonEmpty <= 2 || (cells.sheet.merges.some((m) => m.top === r && m.right - m.left >= 2)));
-    if (markerRow || (loneLabel && !/^\d+$/.test(stt))) {
+    // A numbered sub-section ("1 | Cán bộ chuyên trách", "2 | Thôn Bắc Sơn") names a category, unit or village, not a person.
+    const numberedSection = loneLabel && /^\d+$/.test(stt) && (categoryFromLabel(label) !== undefined || parseUnitLabel(label) !== undefined || parseVillageLabel(label) !== undefined);
+    if (markerRow || numberedSection || (loneLabel && !/^\d+$/.test(stt))) {
       const sectionLabel = markerRow && stt !== "" ? (name !== "" ? name : texts.find((t) => t !== stt) ?? "") : label;
       const unit = parseUnitLabel(sectionLabel);
       const cat = categoryFromLabel(sectionLabel);

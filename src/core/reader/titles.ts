@@ -64,6 +64,16 @@ export const TITLES: readonly TitleDefinition[] = [
   { id: "elderlyAssociationChair", category: "nonSpecializedCommune", nameVi: "Chủ tịch Hội Người cao tuổi", variants: ["chủ tịch hội người cao tuổi", "chủ tịch hội chữ thập đỏ", "chủ tịch hội khuyến học"] },
   { id: "inspectionCommittee", category: "nonSpecializedCommune", nameVi: "Phó Chủ nhiệm Ủy ban Kiểm tra Đảng ủy", variants: ["phó chủ nhiệm ủy ban kiểm tra", "phó chủ nhiệm ubkt", "chủ nhiệm ủy ban kiểm tra", "chủ nhiệm ubkt"] },
   { id: "radioStation", category: "nonSpecializedCommune", nameVi: "Trưởng Đài truyền thanh", variants: ["trưởng đài truyền thanh", "đài truyền thanh", "truyền thanh"] },
+  // Two-level government (from 01/07/2025, domain-rules.md §2 R5): employment positions replace the
+  // civil-servant titles; Thường trực HĐND includes the heads of its committees.
+  { id: "councilCommitteeHead", category: "cadre", nameVi: "Trưởng ban HĐND", variants: ["trưởng ban pháp chế", "trưởng ban kinh tế - xã hội", "trưởng ban kinh tế - ngân sách", "trưởng ban văn hóa - xã hội", "trưởng ban dân tộc", "trưởng ban kinh tế"] },
+  { id: "officeDeputyChief", category: "civilServant", nameVi: "Phó Chánh Văn phòng HĐND và UBND", deputy: true, variants: ["phó chánh văn phòng"] },
+  { id: "officeChief", category: "civilServant", nameVi: "Chánh Văn phòng HĐND và UBND", variants: ["chánh văn phòng"] },
+  { id: "departmentDeputyHead", category: "civilServant", nameVi: "Phó Trưởng phòng", deputy: true, variants: ["phó trưởng phòng"] },
+  { id: "departmentHead", category: "civilServant", nameVi: "Trưởng phòng", variants: ["trưởng phòng"] },
+  { id: "serviceCenterDeputyDirector", category: "civilServant", nameVi: "Phó Giám đốc Trung tâm phục vụ hành chính công", deputy: true, variants: ["phó giám đốc trung tâm"] },
+  { id: "serviceCenterDirector", category: "civilServant", nameVi: "Giám đốc Trung tâm phục vụ hành chính công", variants: ["giám đốc trung tâm"] },
+  { id: "specialist", category: "civilServant", nameVi: "Chuyên viên (vị trí việc làm)", variants: ["chuyên viên", "cán sự", "công chức"] },
   // Ở thôn, tổ dân phố (ND 33/2023 Art 33(6): at most 3 posts)
   { id: "villagePartySecretary", category: "nonSpecializedVillage", nameVi: "Bí thư Chi bộ", variants: ["bí thư chi bộ", "bt chi bộ", "bí thư chi bộ thôn", "bí thư cb"] },
   { id: "villageHead", category: "nonSpecializedVillage", nameVi: "Trưởng thôn, Tổ trưởng tổ dân phố", variants: ["trưởng thôn", "trưởng bản", "trưởng khu phố", "trưởng ấp", "tổ trưởng tổ dân phố", "tổ trưởng tdp", "tổ trưởng dân phố", "thôn trưởng", "trưởng khu"] },

@@ -64,6 +64,10 @@ function parseWithoutMarker(text: string, allowBare: boolean): UnitLabel | undef
       const words = s.split(" ");
       const nameWords = words.slice(words.length - tail.split(" ").length);
       let name = nameWords.join(" ").replace(/^(?:p|x|tt)\.\s*/iu, "").replace(/^[.:\s]+/u, "");
+      // "…CẤP XÃ HUYỆN ĐẦM HÀ NĂM 2017" is a title, not a commune: a name never starts with a higher
+      // level, and a trailing "năm 2017" is the period, not the name.
+      if (/^(?:huyện|tỉnh|thành phố|quận|thị xã|cấp|năm|và|,)(?:\s|$)/iu.test(name)) return undefined;
+      name = name.replace(/\s+năm\s+\d{4}.*$/iu, "").trim();
       if (/\b(?:huyện|tỉnh|thành phố|quận|thị xã)\b/iu.test(name)) name = name.split(/,|\s-\s|\s+(?=huyện|tỉnh|thành phố|quận|thị xã)/iu)[0].trim();
       if (name === "" || name.length > 40) return undefined;
       return { kind, name: titleCaseIfUpper(name) };

@@ -38,16 +38,25 @@ const STATUSES: { code: PersonStatusCode; left: boolean; words: string[] }[] = [
   { code: "deceased", left: true, words: ["từ trần", "đã từ trần", "đã mất", "chết"] },
   { code: "seconded", left: false, words: ["biệt phái", "luân chuyển"] },
   { code: "probation", left: false, words: ["tập sự", "đang tập sự"] },
-  { code: "maternityLeave", left: false, words: ["nghỉ thai sản", "thai sản", "nghỉ sinh"] },
+  { code: "maternityLeave", left: false, words: ["nghỉ thai sản", "thai sản", "nghỉ sinh", "nghỉ chế độ thai sản"] },
   { code: "suspended", left: false, words: ["đình chỉ", "tạm đình chỉ"] },
 ];
-const STATUS_KEYS = STATUSES.map((s) => ({ ...s, keys: s.words.map(comparisonKey) }));
+/** Every status word, longest first, so "nghỉ chế độ thai sản" wins over "nghỉ chế độ". */
+const STATUS_WORDS = STATUSES.flatMap((s) => s.words.map((w) => ({ key: comparisonKey(w), code: s.code, left: s.left }))).sort((a, b) => b.key.length - a.key.length);
 
-/** A status named in a status column or a note ("Đã nghỉ việc từ 01/2024"). */
+/** Words that make a status prospective or denied: "Chưa nghỉ hưu", "Sắp nghỉ hưu", "Đủ tuổi nghỉ hưu, chưa có quyết định". */
+const NOT_YET = /\b(chưa|sắp|chờ|dự kiến|đủ tuổi|đến tuổi|trước khi|nếu|đề nghị|xin)\b/;
+
+/**
+ * A status named in a status column or a note ("Đã nghỉ việc từ 01/2024"). The status must open
+ * the text (after an optional "đã" / "đang"); a prospective or denied one ("Chưa nghỉ hưu",
+ * "Sắp nghỉ hưu", "Đủ tuổi nghỉ hưu") is no status: the person is still at work.
+ */
 export function parseStatus(text: string): { code: PersonStatusCode; left: boolean } | undefined {
   const k = comparisonKey(text);
-  if (k === "") return undefined;
-  for (const s of STATUS_KEYS) for (const w of s.keys) if (k === w || k.startsWith(w + " ") || k.includes(" " + w) || k.startsWith(w)) return { code: s.code, left: s.left };
+  if (k === "" || NOT_YET.test(k)) return undefined;
+  const head = k.replace(/^(đã|đang)\s+/, "");
+  for (const { key: w, code, left } of STATUS_WORDS) if (k === w || head === w || k.startsWith(w + " ") || head.startsWith(w + " ") || k.startsWith(w + ",") || head.startsWith(w + ",")) return { code, left };
   return undefined;
 }
 

@@ -75,6 +75,12 @@ function leafOf(row: SettingRow): LeafValue | undefined {
   return row.text === "" ? undefined : row.text;
 }
 
+/** A yes / no word (có, không, x, 1, 0, …) as a flag, else undefined. */
+function flagOf(row: SettingRow): boolean | undefined {
+  const k = comparisonKey(row.text);
+  return TRUE_WORDS.has(k) ? true : FALSE_WORDS.has(k) ? false : undefined;
+}
+
 /** Split "quota.overCap.cadreAndCivilServant.xã.II" into the rule id and the path inside its value. */
 export function splitSettingKey(key: string): { rule: string; path: string } | undefined {
   let best: string | undefined;
@@ -124,12 +130,21 @@ export function applySettingRows(set: ActiveRuleSet, rows: readonly SettingRow[]
       rule.enabled = on;
       continue;
     }
-    const leaf = leafOf(row);
+    let leaf = leafOf(row);
     if (leaf === undefined) {
       bad(row, true, "thiếu giá trị", "the value is missing");
       continue;
     }
-    const r = setRuleValue(rule, split.path, leaf);
+    let r = setRuleValue(rule, split.path, leaf);
+    // A flag ("rotation.periodicChange.titles.officeStatistics" = có) typed as a word or 1 / 0.
+    const flag = typeof leaf === "boolean" ? undefined : flagOf(row);
+    if (!r.ok && flag !== undefined) {
+      const retry = setRuleValue(rule, split.path, flag);
+      if (retry.ok) {
+        r = retry;
+        leaf = flag;
+      }
+    }
     if (!r.ok) {
       bad(row, true, r.vi, r.en);
       continue;

@@ -5,7 +5,11 @@
  * load instead of silently switching a check off.
  */
 import { TITLES } from "../reader/titles";
-import { arr, int, isoDate, num, obj, oneOf, str, type Shape } from "./shape";
+import { GENERAL_EDUCATION_TIERS } from "../text/vocab/generalEducation";
+import { POLITICAL_THEORY_LEVELS } from "../text/vocab/politicalTheory";
+import { PROFESSIONAL_LEVELS } from "../text/vocab/professional";
+import { STATE_MANAGEMENT_LEVELS } from "../text/vocab/stateManagement";
+import { arr, bool, int, isoDate, num, obj, oneOf, str, type Shape } from "./shape";
 
 export const STATUSES = ["confirmed", "derived", "unconfirmed"] as const;
 export const SEVERITIES = ["error", "warning", "info"] as const;
@@ -38,6 +42,27 @@ const increments: Shape = obj({
 
 const noValue: Shape = obj(annotations);
 
+/** A set of title ids written as flags (`{ "landConstruction": true }`), so the Quy định sheet can add or drop one. */
+const titleFlags: Shape = obj(annotations, { rest: bool, keys: TITLE_IDS });
+/** A set of categories written as flags. */
+const categoryFlags: Shape = obj(annotations, { rest: bool, keys: STAFF_CATEGORIES });
+
+/**
+ * A qualification standard (issue 5 §1): per title id, or per category for every title of it
+ * (a title's own entry wins): the lowest level, the lowest level in a difficult area (the unit's
+ * flag on the quota sheet), or `exempt`. `transition`: until when (inclusive) a shortfall of a
+ * person appointed before `appointedBefore` (or whose appointment date is not known) is only a
+ * `severity` (default warning) instead of the rule's.
+ */
+function standard(levels: readonly string[]): Shape {
+  const requirement = obj({ ...annotations, min: oneOf(levels), difficultArea: oneOf(levels), exempt: bool });
+  const transition = obj({ ...annotations, until: { shape: isoDate, required: true }, appointedBefore: isoDate, severity: oneOf(SEVERITIES) });
+  return obj({ ...annotations, transition }, { rest: requirement, keys: [...TITLE_IDS, ...STAFF_CATEGORIES] });
+}
+
+/** Fields a person row must have (`data.missingValue`). */
+export const REQUIRED_FIELD_KEYS = ["birthDate", "gender", "position", "ethnicity", "idNumber", "professionalLevel", "politicalTheory", "generalEducation", "stateManagement", "positionSince", "partyJoinDate"] as const;
+
 /** Rule id → the shape of its value. The keys are every rule id a rule set may hold. */
 export const RULE_VALUE_SHAPES: Readonly<Record<string, Shape>> = {
   "quota.shortage": noValue,
@@ -52,6 +77,25 @@ export const RULE_VALUE_SHAPES: Readonly<Record<string, Shape>> = {
   "position.abolishedTitle": obj(annotations, { rest: obj({ ...annotations, since: { shape: isoDate, required: true }, severity: oneOf(SEVERITIES) }), keys: TITLE_IDS }),
   "position.abolishedCategory": obj(annotations, { rest: obj({ ...annotations, since: { shape: isoDate, required: true }, severity: oneOf(SEVERITIES) }), keys: STAFF_CATEGORIES }),
   "position.categoryMismatch": obj({ ...annotations, alternatives: obj({}, { rest: arr(oneOf(STAFF_CATEGORIES)), keys: TITLE_IDS }) }),
+  "qualification.generalEducation": standard(GENERAL_EDUCATION_TIERS),
+  "qualification.professionalLevel": standard(PROFESSIONAL_LEVELS),
+  "qualification.professionalField": obj(annotations, { rest: obj({ ...annotations, fields: { shape: str(), required: true } }), keys: TITLE_IDS }),
+  "qualification.politicalTheory": standard(POLITICAL_THEORY_LEVELS),
+  "qualification.stateManagement": standard(STATE_MANAGEMENT_LEVELS),
+  "retirement.pastAge": obj({
+    ...annotations,
+    categories: { shape: categoryFlags, required: true },
+    ageMonths: { shape: obj({ ...annotations, male: { shape: obj(annotations, { rest: int(360, 1200), keys: /^\d{4}$/, keysVi: "; năm dạng 2021", keysEn: "; years like 2021" }), required: true }, female: { shape: obj(annotations, { rest: int(360, 1200), keys: /^\d{4}$/, keysVi: "; năm dạng 2021", keysEn: "; years like 2021" }), required: true } }), required: true },
+  }),
+  "retirement.soon": obj({ ...annotations, withinMonths: { shape: int(1, 120), required: true } }),
+  "retirement.appointedLate": obj({ ...annotations, titles: { shape: titleFlags, required: true }, minMonths: { shape: int(1, 240), required: true }, appointedFrom: isoDate }),
+  "rotation.headTerms": obj({ ...annotations, titles: { shape: titleFlags, required: true }, twoTermsMonths: int(12, 600), twoTermsNumber: int(2, 20), secondTermMonths: int(1, 600), secondTermNumber: int(2, 20) }),
+  "rotation.periodicChange": obj({ ...annotations, titles: { shape: titleFlags, required: true }, cycleMonths: { shape: int(1, 240), required: true }, minMonthsLeft: int(0, 240) }),
+  "concurrency.villageSecretaryIsHead": noValue,
+  "concurrency.secretaryIsCommitteeChair": noValue,
+  "concurrency.secretaryIsCouncilChair": noValue,
+  "data.implausibleAge": obj({ ...annotations, minAge: { shape: int(0, 120), required: true }, maxAge: { shape: int(0, 150), required: true } }),
+  "data.missingValue": obj({ ...annotations, fields: { shape: obj(annotations, { rest: bool, keys: REQUIRED_FIELD_KEYS }), required: true } }),
 };
 
 /** Every rule id a rule set may hold, in documentation order. */
