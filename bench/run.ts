@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: speed and memory of the engine, the CLI and the Excel adapter on synthetic
+ * rosters generated in code (not committed) in the layout offices keep (title rows, merged
+ * two-row header, column-number row, a section per unit, total rows, a quota sheet).
+ * Medians of several runs with their spread; one table on stdout and bench/results.json.
+ * BENCH_SIZES=1000,10000 limits the sizes (the full run is 1k, 10k, 100k and one run at 300k).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { largeRosterFixture } from "../test/support/workbooks";
+import { readXlsx } from "../src/file/readXlsx";
+import { readWorkbook } from "../src/core/reader";
+import { checkWorkbook } from "../src/core/checks/workbook";
+import { chooseRuleSet } from "../src/core/rulesets";
+import { summarize } from "../src/core/summary";
+import { parseIsoDay } from "../src/core/engine";
+
+const ROOT = join(__dirname, "..");
+const AS_OF = "2024-12-31";
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000,300000").split(",").map(Number);
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+function stat(values: number[]): Stat {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+}
+
+function runsFor(n: number): number {
+  return n <= 10000 ? 5 : n <= 100000 ? 3 : 1;
+}
+
+function child(args: string[]): { seconds: number; maxRssMb: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", join(ROOT, "bench", "child.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const line = r.stderr.trim().split("\n").pop() ?? "{}";
+  const { maxRssKb } = JSON.parse(line) as { maxRssKb: number };
+  return { seconds, maxRssMb: maxRssKb / 1024 };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "hoso-bench-"));
+  const results: Record<string, unknown>[] = [];
+  const asOf = parseIsoDay(AS_OF)!;
+  for (const n of sizes) {
+    process.stderr.write(`… ${n} người / persons\n`);
+    const fx = await largeRosterFixture(n, { level: 6 });
+    const file = join(dir, `roster-${n}.xlsx`);
+    writeFileSync(file, fx.bytes);
+    const grid = readXlsx(fx.bytes);
+    const runs = runsFor(n);
+    // The reader on an in-memory grid.
+    const readerTimes: number[] = [];
+    let reading = readWorkbook(grid, { asOf });
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      reading = readWorkbook(grid, { asOf });
+      readerTimes.push((performance.now() - t0) / 1000);
+    }
+    const records = reading.records.length;
+    // The checks and summaries on read records.
+    const chosen = chooseRuleSet({ asOf: AS_OF });
+    const checkTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      checkWorkbook(grid, reading, chosen, AS_OF);
+      summarize(reading, asOf);
+      checkTimes.push((performance.now() - t0) / 1000);
+    }
+    // The CLI end to end, and the floor, in their own processes.
+    const cliRuns = n <= 10000 ? 3 : n <= 100000 ? 2 : 1;
+    const cli: { seconds: number; maxRssMb: number }[] = [];
+    const floor: { seconds: number; maxRssMb: number }[] = [];
+    for (let i = 0; i < cliRuns; i++) {
+      floor.push(child(["floor", file, join(dir, `floor-${n}.xlsx`)]));
+      cli.push(child(["cli", "validate", file, "--as-of", AS_OF, "--out", join(dir, `out-${n}.xlsx`), "--summary", join(dir, `sum-${n}.xlsx`), "--json", join(dir, `r-${n}.json`), "--force"]));
+    }
+    const reader = stat(readerTimes.map((t) => records / t));
+    const checks = stat(checkTimes.map((t) => records / t));
+    const cliS = stat(cli.map((c) => c.seconds));
+    const floorS = stat(floor.map((c) => c.seconds));
+    results.push({
+      persons: n,
+      records,
+      fileBytes: fx.bytes.length,
+      readerRowsPerSecond: reader,
+      checksRecordsPerSecond: checks,
+      cliSeconds: cliS,
+      cliPeakRssMb: Math.max(...cli.map((c) => c.maxRssMb)),
+      floorSeconds: floorS,
+      floorPeakRssMb: Math.max(...floor.map((c) => c.maxRssMb)),
+      cliOverFloor: cliS.median / floorS.median,
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+  writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify({ machine, results }, null, 2) + "\n");
+  const k = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : `${Math.round(x / 1000)} k`);
+  const lines = [
+    `Máy / machine: ${machine.cpus} cores, ${machine.memoryGb} GB, ${machine.cpu}, Node ${machine.node}`,
+    "| persons | reader rows/s (median, min–max) | checks+summaries records/s | CLI s (median) | floor s | CLI/floor | CLI peak RSS MB |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map((r) => {
+      const rd = r.readerRowsPerSecond as Stat;
+      const ck = r.checksRecordsPerSecond as Stat;
+      const cs = r.cliSeconds as Stat;
+      const fs = r.floorSeconds as Stat;
+      return `| ${r.persons} | ${k(rd.median)} (${k(rd.min)}–${k(rd.max)}, ${rd.runs} runs) | ${k(ck.median)} (${k(ck.min)}–${k(ck.max)}) | ${cs.median.toFixed(2)} (${cs.runs}) | ${fs.median.toFixed(2)} | ${(r.cliOverFloor as number).toFixed(2)} | ${Math.round(r.cliPeakRssMb as number)} |`;
+    }),
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+void main();
