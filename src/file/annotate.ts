@@ -30,6 +30,7 @@ import { columnLetter, parseCellAddress, sheetReference } from "../core/address"
 import { EngineError } from "../core/errors";
 import { HIGHLIGHT_FILLS, NOTE_MARKER, type EditPlan, type HighlightSeverity, type OwnSheetKind, type PlanCell, type PlanSheet, type PlanStyle } from "../core/plan/types";
 import { isSettingsXml, parseSettingsXml, SETTINGS_NAMESPACE, settingsXml } from "../core/settings";
+import { CHANGES_KEY as SHARED_KEY, type ChangeRecord as SharedChangeRecord, type OriginalFill } from "../core/changes";
 import { assertReadableContainer } from "./sniff";
 import { attr, decodeXmlAttr, decodeXmlText } from "./xml";
 import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
@@ -38,7 +39,13 @@ import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipEntry 
 // Public API
 
 /** The key of the change record in our custom XML part. */
-export const CHANGES_KEY = "hoso.changes";
+/**
+ * The file adapter's own, byte-exact record of its splices (restores the package exactly). The
+ * record both adapters share (core/changes.ts: original fills and mark colours, so the add-in can
+ * also clear the CLI's marks) is written beside it under {@link SHARED_CHANGES_KEY}.
+ */
+export const CHANGES_KEY = "hoso.changes.file";
+export const SHARED_CHANGES_KEY = SHARED_KEY;
 
 /** The hidden, sheet-local defined name that marks a sheet as ours (its value names the kind). */
 export const OWN_SHEET_NAME = "HosoCbcc.OwnSheet";
@@ -164,6 +171,9 @@ export interface CellChange {
   /** Text repair: the original `<c>` element and the element we wrote. */
   xml?: string;
   wrote?: string;
+  /** Highlight: the fill we put (RRGGBB) and the cell's fill before (for the shared record). */
+  mark?: string;
+  fill?: OriginalFill;
 }
 
 /** One note we wrote: a new one, or ours appended below a user's note. */
@@ -642,17 +652,20 @@ class Splices {
     for (const e of this.list) other.add(e.start, e.end, e.text);
     this.list.length = 0;
   }
+  /** The edited string, built in one pass (edits at one position keep the order they were added in). */
   apply(s: string): string {
-    const sorted = [...this.list].sort((a, b) => b.start - a.start || b.order - a.order);
-    let out = s;
-    let limit = Infinity;
+    const sorted = [...this.list].sort((a, b) => a.start - b.start || a.order - b.order);
+    const out: string[] = [];
+    let pos = 0;
     for (const e of sorted) {
-      if (e.end > limit) throw new Error("overlapping edits");
-      out = out.slice(0, e.start) + e.text + out.slice(e.end);
-      limit = e.start;
+      if (e.start < pos) throw new Error("overlapping edits");
+      out.push(s.slice(pos, e.start), e.text);
+      pos = e.end;
     }
-    return out;
+    out.push(s.slice(pos));
+    return out.join("");
   }
+
 }
 
 // =============================================================================================
@@ -1037,6 +1050,21 @@ class StylesEditor {
     return id;
   }
 
+  /**
+   * The fill a cell with xf `index` shows, in the terms Office.js uses: none, a solid RGB colour,
+   * or another pattern (theme and indexed colours are recorded without an RGB value).
+   */
+  originalFill(index: number): OriginalFill {
+    const fillId = Number(tagAttr(/^<[^>]*>/.exec(this.xf(index))?.[0] ?? "", "fillId") ?? "0");
+    const fill = this.item("fills", fillId) ?? "";
+    const pattern = /patternType="([^"]*)"/.exec(fill)?.[1];
+    if (!pattern || pattern === "none") return { kind: "none" };
+    const fg = /<(?:[\w.-]+:)?fgColor\b[^>]*?\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fill)?.[1]?.toUpperCase();
+    if (pattern === "solid") return fg ? { kind: "solid", color: fg } : { kind: "pattern", pattern };
+    const bg = /<(?:[\w.-]+:)?bgColor\b[^>]*?\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fill)?.[1]?.toUpperCase();
+    return { kind: "pattern", pattern, ...(bg ? { color: bg } : {}), ...(fg ? { patternColor: fg } : {}) };
+  }
+
   /** The xf at `index` (the default one for an index out of range). */
   private xf(index: number): string {
     return this.item("cellXfs", index) ?? this.item("cellXfs", 0) ?? DEFAULT_ITEMS.cellXfs(this.p)[0];
@@ -1352,6 +1380,10 @@ function markCells(
         if (!t.severity && !repair) continue;
         const to = styles.markedXf(from, t.severity, repair?.fontName);
         const change: CellChange = { sheet, part, ref, s: sAttr === undefined ? null : from, to };
+        if (t.severity) {
+          change.mark = HIGHLIGHT_FILLS[t.severity];
+          change.fill = styles.originalFill(from);
+        }
         if (repair) {
           let tag = setAttr(setAttr(cell.tag, "s", String(to)), "t", "inlineStr");
           tag = tag.replace(/\s*\/>$/, ">");
@@ -1370,7 +1402,7 @@ function markCells(
       const eff = sx.impliedStyle(row, t.col);
       const to = styles.markedXf(eff, t.severity, undefined);
       created.push({ col: t.col, xml: `<${p}c r="${ref}" s="${to}"/>` });
-      const change: CellChange = { sheet, part, ref, s: "none", to };
+      const change: CellChange = { sheet, part, ref, s: "none", to, mark: HIGHLIGHT_FILLS[t.severity], fill: styles.originalFill(eff) };
       if (eff !== 0) change.eff = eff;
       createdChanges.push(change);
     }
@@ -1647,9 +1679,10 @@ function writeNotes(
   }
   let newComments = "";
   let shapes = "";
+  const byRef = new Map((cx?.comments ?? []).map((c) => [c.ref, c]));
   for (const n of todo.sort((a, b) => a.row - b.row || a.col - b.col)) {
     const ref = `${columnLetter(n.col)}${n.row}`;
-    const existing = cx?.comments.find((c) => c.ref === ref);
+    const existing = byRef.get(ref);
     if (existing && cx) {
       const t = commentText(cx.xml, existing);
       if (!t) throw new EngineError("output.cannotKeepPart", { file: pkg.fileName, part: commentsPath });
@@ -1725,8 +1758,9 @@ function unwriteNotes(pkg: Package, sx: SheetXml, sp: Splices, part: string, cha
     const cx = parseComments(pkg.need(commentsRel.path), commentsRel.path, pkg.fileName);
     const csp = new Splices();
     const removed = new Set<CommentLoc>();
+    const byRef = new Map(cx.comments.map((c) => [c.ref, c]));
     for (const n of notes) {
-      const c = cx.comments.find((x) => x.ref === n.ref.toUpperCase());
+      const c = byRef.get(n.ref.toUpperCase());
       const body = c ? cx.xml.slice(c.el.start, c.el.end) : "";
       if (!c || !body.includes(NOTE_MARKER)) {
         kept.push(`${n.sheet}!${n.ref}`);
@@ -1762,11 +1796,14 @@ function unwriteNotes(pkg: Package, sx: SheetXml, sp: Splices, part: string, cha
   const rid = legacy ? relIdOf(sx.xml.slice(legacy.start, legacy.openEnd)) : undefined;
   const vmlRel = rels.find((r) => r.id === rid && !r.external);
   if (!vmlRel || !pkg.has(vmlRel.path)) return;
+  // One pass over the shapes: drop ours (those of the notes removed).
   let vml = pkg.need(vmlRel.path);
-  for (const n of notes) {
-    if (!n.shape || !removedShapes.has(n.shape)) continue;
-    const m = new RegExp(`<((?:[\\w.-]+:)?)shape\\b[^>]*?\\bid\\s*=\\s*["']${escapeRe(n.shape)}["'][\\s\\S]*?<\\/\\1shape>`).exec(vml);
-    if (m) vml = vml.slice(0, m.index) + vml.slice(m.index + m[0].length);
+  if (removedShapes.size > 0) {
+    const vsp = new Splices();
+    const re = /<((?:[\w.-]+:)?)shape\b((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>[\s\S]*?<\/\1shape>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(vml)) !== null) if (removedShapes.has(attr(m[2], "id") ?? "")) vsp.add(m.index, m.index + m[0].length, "");
+    vml = vsp.apply(vml);
   }
   if (change.shapeTypeAdded && !/type\s*=\s*["']#_x0000_t202["']/.test(vml)) vml = vml.replace(VML_SHAPETYPE, "");
   const vmlChanged = vml !== pkg.need(vmlRel.path);
@@ -2259,12 +2296,28 @@ function guidFrom(text: string): string {
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}}`;
 }
 
+/** The record both adapters read (core/changes.ts), derived from the file record. */
+function sharedRecord(record: ChangeRecord): SharedChangeRecord {
+  const shared: SharedChangeRecord = {
+    version: 1,
+    by: "cli",
+    cells: record.cells
+      .filter((c) => c.mark !== undefined)
+      .map((c) => ({ sheet: c.sheet, cell: c.ref, markColor: c.mark!, fill: c.fill ?? { kind: "none" }, styleIndex: typeof c.s === "number" ? c.s : c.s === null ? 0 : -1 })),
+    sheets: record.sheets.map((s) => s.name),
+  };
+  const repairs = record.cells.filter((c) => c.xml !== undefined);
+  if (repairs.length > 0) shared.textRepairs = repairs.map((c) => ({ sheet: c.sheet, cell: c.ref, original: c.xml!, ...(typeof c.s === "number" ? { styleIndex: c.s } : {}) }));
+  return shared;
+}
+
 function writeRecord(pkg: Package, book: Book, record: ChangeRecord): void {
   const existing = settingsParts(pkg)[0];
   if (existing) {
     const settings = parseSettingsXml(pkg.need(existing));
     record.settingsPartCreated = false;
     settings[CHANGES_KEY] = JSON.stringify(record);
+    settings[SHARED_KEY] = JSON.stringify(sharedRecord(record));
     pkg.put(existing, settingsXml(settings));
     return;
   }
@@ -2273,7 +2326,7 @@ function writeRecord(pkg: Package, book: Book, record: ChangeRecord): void {
   while (pkg.has(`customXml/item${n}.xml`) || pkg.has(`customXml/itemProps${n}.xml`)) n++;
   const item = `customXml/item${n}.xml`;
   const props = `customXml/itemProps${n}.xml`;
-  pkg.put(item, settingsXml({ [CHANGES_KEY]: JSON.stringify(record) }));
+  pkg.put(item, settingsXml({ [CHANGES_KEY]: JSON.stringify(record), [SHARED_KEY]: JSON.stringify(sharedRecord(record)) }));
   pkg.put(
     props,
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guidFrom(pkg.need(book.path) + item)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${SETTINGS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
@@ -2289,6 +2342,8 @@ function removeRecord(pkg: Package, book: Book, createdByUs: boolean): void {
     const settings = parseSettingsXml(pkg.need(part));
     if (!(CHANGES_KEY in settings)) continue;
     delete settings[CHANGES_KEY];
+    // The shared record describes the same marks: gone with them (unless the add-in made newer ones).
+    if (settings[SHARED_KEY] !== undefined && !settings[SHARED_KEY].includes('"by":"addin"')) delete settings[SHARED_KEY];
     if (Object.keys(settings).length > 0 || !createdByUs) {
       pkg.put(part, settingsXml(settings));
       continue;
