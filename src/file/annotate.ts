@@ -47,6 +47,9 @@ import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipEntry 
 export const CHANGES_KEY = "hoso.changes.file";
 export const SHARED_CHANGES_KEY = SHARED_KEY;
 
+/** Series colours of our charts, explicit so every viewer draws the bars (no theme needed). */
+const SERIES_COLORS = ["4472C4", "ED7D31", "A5A5A5", "70AD47", "5B9BD5", "FFC000"];
+
 /** The hidden, sheet-local defined name that marks a sheet as ours (its value names the kind). */
 export const OWN_SHEET_NAME = "HosoCbcc.OwnSheet";
 
@@ -1971,6 +1974,8 @@ function ownSheetXml(ps: PlanSheet, name: string, styles: StylesEditor, links: {
   out.push('<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   out.push(`<pageSetup paperSize="9" orientation="${ps.print.orientation}"${ps.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
   out.push(`<headerFooter><oddFooter>${escapeText(`&C${escapeHeaderText(name)} - Trang &P/&N`)}</oddFooter></headerFooter>`);
+  const breaks = (ps.pageBreaksBefore ?? []).filter((r) => r > 1).sort((x, y) => x - y);
+  if (breaks.length > 0) out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
   if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
   if (links.table) out.push(`<tableParts count="1"><tablePart r:id="${links.table}"/></tableParts>`);
   out.push("</worksheet>");
@@ -2030,7 +2035,7 @@ function chartXml(ps: PlanSheet, sheetName: string): string {
           ? `<c:tx><c:strRef><c:f>${ref(headRow, s.column, headRow, s.column)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeText(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
           : `<c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
       return (
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}<c:invertIfNegative val="0"/>` +
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[i % SERIES_COLORS.length]}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
         `<c:cat><c:strRef><c:f>${ref(ch.firstRow, ch.categoryColumn, ch.lastRow, ch.categoryColumn)}</c:f><c:strCache><c:ptCount val="${count}"/>${cats}</c:strCache></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${ref(ch.firstRow, s.column, ch.lastRow, s.column)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${vals}</c:numCache></c:numRef></c:val></c:ser>`
       );

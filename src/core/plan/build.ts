@@ -234,6 +234,8 @@ export function staffingSheet(o: PlanOptions): PlanSheet {
     tabColor: "1F4E78",
   });
   if (units.length > 0) {
+    // The chart prints on a page of its own, not cut by the table's page break.
+    sheet.pageBreaksBefore = [chartRow];
     sheet.chart = {
       title: L.chartTitle,
       categoryColumn: 2,

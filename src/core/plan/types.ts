@@ -98,6 +98,8 @@ export interface PlanSheet {
   freeze?: { rows: number; columns: number };
   /** Tab colour, as RRGGBB. */
   tabColor?: string;
+  /** Printed page breaks before these rows (e.g. so a chart starts on its own page). */
+  pageBreaksBefore?: number[];
 }
 
 export type HighlightSeverity = "error" | "warning";
