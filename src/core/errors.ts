@@ -39,6 +39,18 @@ export type EngineErrorCode =
   | "usage.needsOut"
   | "output.unsupportedPackage"
   | "output.cannotKeepPart"
+  // The .xls, HTML and Excel 2003 XML readers and `consolidate` (issue 11).
+  | "file.biff5"
+  | "file.corruptXls"
+  | "file.truncatedText"
+  | "file.noTable"
+  | "file.badXml2003"
+  | "file.noneReadable"
+  | "file.noQuotaSheet"
+  | "output.needsXlsx"
+  | "usage.missingOption"
+  | "usage.noWorkbooks"
+  | "usage.badNumber"
   // The Excel adapter (src/excel), translated from Office.js errors inside its own catch.
   | "excel.notInExcel"
   | "excel.protectedSheet"
@@ -46,6 +58,7 @@ export type EngineErrorCode =
   | "excel.cellEditMode"
   | "excel.payloadTooLarge"
   | "excel.apiNotSupported"
+  | "excel.unknownRecord"
   | "excel.failed";
 
 /** Parameters that a message may name. */

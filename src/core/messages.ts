@@ -119,6 +119,45 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     vi: `Không ghi được bản đánh dấu của ${file(p)}: phần ${p.part} không sửa được mà vẫn giữ nguyên nội dung, nên không ghi gì để khỏi làm mất phần này`,
     en: `Cannot write a marked copy of ${file(p)}: part ${p.part} cannot be edited without losing content, so nothing was written`,
   }),
+  // The .xls, HTML and Excel 2003 XML readers and `consolidate` (issue 11).
+  "file.biff5": (p) => ({
+    vi: `Tệp ${file(p)} là sổ tính Excel 5.0/95 (BIFF5), định dạng quá cũ chưa được hỗ trợ; hãy mở bằng Excel và lưu thành .xlsx`,
+    en: `${file(p)} is an Excel 5.0/95 (BIFF5) workbook, too old to be supported; open it in Excel and save it as .xlsx`,
+  }),
+  "file.corruptXls": (p) => ({
+    vi: `Tệp ${file(p)} là sổ tính Excel 97-2003 (.xls) nhưng bị hỏng hoặc chưa tải/chép hết (${p.detail ?? "?"}); hãy lấy lại bản đầy đủ, hoặc mở bằng Excel và lưu lại`,
+    en: `${file(p)} is an Excel 97-2003 (.xls) workbook but it is damaged or incomplete (${p.detail ?? "?"}); get a complete copy, or open it in Excel and save it again`,
+  }),
+  "file.truncatedText": (p) => ({
+    vi: `Tệp ${file(p)} (${p.format}) bị cắt cụt: thiếu phần cuối (${p.missing}), có thể chưa tải/chép hết; hãy lấy lại bản đầy đủ`,
+    en: `${file(p)} (${p.format}) is cut short: its end (${p.missing}) is missing, the download or copy may be incomplete; get a complete copy`,
+  }),
+  "file.noTable": (p) => ({
+    vi: `Tệp ${file(p)} là trang HTML nhưng không có bảng nào (thẻ <table>) để đọc`,
+    en: `${file(p)} is an HTML page but holds no table (<table>) to read`,
+  }),
+  "file.badXml2003": (p) => ({
+    vi: `Tệp ${file(p)} là bảng tính XML 2003 (SpreadsheetML) nhưng không đọc được (${p.detail ?? "?"}); hãy mở bằng Excel và lưu thành .xlsx`,
+    en: `${file(p)} is an Excel 2003 XML (SpreadsheetML) file but cannot be read (${p.detail ?? "?"}); open it in Excel and save it as .xlsx`,
+  }),
+  "file.noneReadable": (p) => ({
+    vi: `Không đọc được tệp nào trong ${p.count} tệp; không có gì để tổng hợp (lý do của tệp đầu: ${p.firstVi ?? "?"})`,
+    en: `None of the ${p.count} files could be read; nothing to consolidate (first file's reason: ${p.firstEn ?? "?"})`,
+  }),
+  "file.noQuotaSheet": (p) => ({
+    vi: `Tệp định biên ${file(p)} không có trang định biên nào (cần cột đơn vị và cột số được giao, ví dụ "Tỉnh giao", "Huyện giao")`,
+    en: `Quota file ${file(p)} has no quota sheet (it needs a unit column and assigned-figure columns, e.g. "Tỉnh giao", "Huyện giao")`,
+  }),
+  "output.needsXlsx": (p) => ({
+    vi: `Không ghi được bản đánh dấu (--out) của ${file(p)}: tệp gốc là ${p.format}, chỉ đánh dấu được trên sổ tính .xlsx/.xlsm; hãy dùng --summary, hoặc mở bằng Excel và lưu thành .xlsx rồi chạy lại`,
+    en: `Cannot write a marked copy (--out) of ${file(p)}: it is ${p.formatEn}, and only .xlsx/.xlsm workbooks can be marked; use --summary, or open it in Excel, save it as .xlsx and run again`,
+  }),
+  "usage.missingOption": (p) => ({ vi: `Lệnh ${p.command} cần tùy chọn ${p.option}`, en: `Command ${p.command} needs option ${p.option}` }),
+  "usage.noWorkbooks": (p) => ({
+    vi: `Không tìm thấy sổ tính nào (.xlsx, .xlsm, .xls, .xml, .htm, .html) trong ${p.paths}`,
+    en: `No workbook (.xlsx, .xlsm, .xls, .xml, .htm, .html) found in ${p.paths}`,
+  }),
+  "usage.badNumber": (p) => ({ vi: `Giá trị "${p.value}" của ${p.option} phải là số nguyên dương`, en: `${p.option} needs a positive whole number, not "${p.value}"` }),
   // The Excel adapter (src/excel).
   "excel.notInExcel": () => ({ vi: "Lệnh này chỉ chạy bên trong Excel", en: "This command runs only inside Excel" }),
   "excel.protectedSheet": (p) => ({
@@ -140,6 +179,10 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
   "excel.apiNotSupported": (p) => ({
     vi: `Phiên bản Excel này chưa hỗ trợ ${p.api} (cần ${p.set}); hãy cập nhật Office`,
     en: `This version of Excel does not support ${p.api} (needs ${p.set}); update Office`,
+  }),
+  "excel.unknownRecord": () => ({
+    vi: "Sổ làm việc này mang dấu của một lần đánh dấu khác (bản ghi thay đổi không đọc được), nên không đánh dấu hay xóa đánh dấu để khỏi mất màu gốc; hãy xóa đánh dấu bằng công cụ đã tạo ra nó rồi chạy lại",
+    en: "This workbook carries marks from another run whose change record cannot be read, so nothing is marked or cleared lest the original fills be lost; clear them with the tool that made them and run again",
   }),
   "excel.failed": (p) => ({
     vi: `Excel báo lỗi khi ${p.stepVi ?? "thực hiện lệnh"} (${p.code ?? "không rõ mã"}): ${p.detail ?? ""}`,

@@ -47,6 +47,13 @@ import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipEntry 
 export const CHANGES_KEY = "hoso.changes.file";
 export const SHARED_CHANGES_KEY = SHARED_KEY;
 
+/** OOXML pattern types (ECMA-376 18.18.55 ST_PatternType) → Office.js `Excel.FillPattern` names. */
+const OFFICE_PATTERN: Record<string, string> = {
+  mediumGray: "Gray50", darkGray: "Gray75", lightGray: "Gray25", gray125: "Gray16", gray0625: "Gray8",
+  darkHorizontal: "Horizontal", darkVertical: "Vertical", darkDown: "Down", darkUp: "Up", darkGrid: "Checker", darkTrellis: "SemiGray75",
+  lightHorizontal: "LightHorizontal", lightVertical: "LightVertical", lightDown: "LightDown", lightUp: "LightUp", lightGrid: "Grid", lightTrellis: "CrissCross",
+};
+
 /** Series colours of our charts, explicit so every viewer draws the bars (no theme needed). */
 const SERIES_COLORS = ["4472C4", "ED7D31", "A5A5A5", "70AD47", "5B9BD5", "FFC000"];
 
@@ -1063,9 +1070,11 @@ class StylesEditor {
     const pattern = /patternType="([^"]*)"/.exec(fill)?.[1];
     if (!pattern || pattern === "none") return { kind: "none" };
     const fg = /<(?:[\w.-]+:)?fgColor\b[^>]*?\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fill)?.[1]?.toUpperCase();
-    if (pattern === "solid") return fg ? { kind: "solid", color: fg } : { kind: "pattern", pattern };
+    if (pattern === "solid") return fg ? { kind: "solid", color: fg } : { kind: "pattern", pattern: "Solid" };
+    // For a pattern, OOXML's bgColor is the background (Office.js `color`) and fgColor the
+    // pattern's colour (`patternColor`); pattern names are given as Office.js names.
     const bg = /<(?:[\w.-]+:)?bgColor\b[^>]*?\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fill)?.[1]?.toUpperCase();
-    return { kind: "pattern", pattern, ...(bg ? { color: bg } : {}), ...(fg ? { patternColor: fg } : {}) };
+    return { kind: "pattern", pattern: OFFICE_PATTERN[pattern] ?? pattern, ...(bg ? { color: bg } : {}), ...(fg ? { patternColor: fg } : {}) };
   }
 
   /** The xf at `index` (the default one for an index out of range). */

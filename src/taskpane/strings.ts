@@ -8,6 +8,7 @@ export const PANE_TEXT = {
     notInExcel: "Bảng điều khiển này chạy trong Excel.",
     privacy: "Dữ liệu nhân sự không rời khỏi máy của bạn.",
     language: "English",
+    lastRun: "Kết quả lần chạy gần nhất",
   },
   en: {
     title: "Roster check",
@@ -17,6 +18,7 @@ export const PANE_TEXT = {
     notInExcel: "This pane runs inside Excel.",
     privacy: "Personnel data never leaves your computer.",
     language: "Tiếng Việt",
+    lastRun: "Outcome of the last run",
   },
 } as const;
 

@@ -26,6 +26,25 @@ describe("the production build", () => {
     expect(html).toMatch(/taskpane\.js/);
   });
 
+  it("puts a Content-Security-Policy on both pages: scripts, frames and connections only from itself and Office's script origin", () => {
+    for (const page of ["taskpane.html", "commands.html"]) {
+      const html = readFileSync(join(dist, page), "utf8");
+      // (The production build minifies the HTML: attribute quotes are optional.)
+      const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
+      expect({ page, csp: csp !== undefined }).toEqual({ page, csp: true });
+      const directives = new Map(csp!.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      expect(directives.get("default-src")).toEqual(["'self'"]);
+      for (const d of ["script-src", "connect-src", "frame-src"]) expect({ d, v: directives.get(d) }).toEqual({ d, v: ["'self'", "https://appsforoffice.microsoft.com"] });
+      expect(directives.get("object-src")).toEqual(["'none'"]);
+      // The page's own scripts (webpack's) come from the same origin; office.js is the only other script.
+      const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+      expect(scripts.length).toBeGreaterThanOrEqual(2);
+      for (const src of scripts) expect(src.startsWith("https://appsforoffice.microsoft.com/") || !/^[a-z]+:/i.test(src)).toBe(true);
+    }
+    // With the shared runtime the pane's page also carries the ribbon commands.
+    expect(readFileSync(join(dist, "taskpane.html"), "utf8")).toMatch(/<script[^>]*\ssrc="?commands\.js/);
+  });
+
   it("contains no network calls of its own (no fetch / XMLHttpRequest in our code)", () => {
     const src = spawnSync("grep", ["-rlE", "\\bfetch\\(|XMLHttpRequest|WebSocket\\(", join(root, "src")], { encoding: "utf8" });
     expect(src.stdout.trim()).toBe("");
@@ -55,6 +74,9 @@ describe("the production build", () => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (m) => process.env.DEBUG_PANE && console.log(m.text()));
+      const violations: string[] = [];
+      await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
+      await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
       await page.goto("https://addin.test/taskpane.html");
       await page.getByRole("heading", { name: "Kiểm tra hồ sơ cán bộ" }).waitFor({ timeout: 30000 });
       // Outside Office the pane says where it runs; the language switch is a labelled button.
@@ -62,6 +84,8 @@ describe("the production build", () => {
       await page.getByRole("button", { name: "Switch to English" }).click();
       await page.getByRole("heading", { name: "Roster check" }).waitFor();
       expect(errors).toEqual([]);
+      // The Content-Security-Policy let office.js, the pane and Fluent UI's styles load, and blocked nothing.
+      expect(violations).toEqual([]);
       // Only the page itself and office.js were asked for (office.js may pull its own locale files).
       expect(requested.filter((u) => !u.startsWith("https://addin.test/") && !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
     } finally {

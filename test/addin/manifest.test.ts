@@ -68,4 +68,46 @@ describe("manifest.xml", () => {
     const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
     for (const id of used) expect({ id, defined: defined.has(id) }).toEqual({ id, defined: true });
   });
+
+  it("puts three buttons in the Home tab group: Kiểm tra hồ sơ and Xóa đánh dấu (ExecuteFunction), Mở bảng điều khiển (ShowTaskpane)", () => {
+    const group = /<OfficeTab id="TabHome">\s*<Group id="HosoCbcc.Group">([\s\S]*?)<\/Group>/.exec(xml);
+    expect(group).not.toBeNull();
+    const controls = [...group![1].matchAll(/<Control xsi:type="Button" id="([^"]+)">([\s\S]*?)<\/Control>/g)].map((m) => {
+      const label = /<Label resid="([^"]+)"/.exec(m[2])![1];
+      const action = /<Action xsi:type="(\w+)">/.exec(m[2])![1];
+      const fn = /<FunctionName>([^<]+)<\/FunctionName>/.exec(m[2])?.[1];
+      const vi = new RegExp(`<bt:String id="${label.replace(".", "\\.")}"[^>]*>\\s*<bt:Override Locale="vi-VN" Value="([^"]+)"`).exec(xml)?.[1];
+      return { id: m[1], action, fn, vi };
+    });
+    expect(controls).toEqual([
+      { id: "HosoCbcc.ValidateNow", action: "ExecuteFunction", fn: "validateNow", vi: "Kiểm tra hồ sơ" },
+      { id: "HosoCbcc.ClearHighlights", action: "ExecuteFunction", fn: "clearHighlights", vi: "Xóa đánh dấu" },
+      { id: "HosoCbcc.ShowTaskpane", action: "ShowTaskpane", fn: undefined, vi: "Mở bảng điều khiển" },
+    ]);
+  });
+
+  it("gives every label and tooltip a vi-VN override", () => {
+    const strings = [...xml.matchAll(/<bt:String id="([^"]+)"[^>]*>([\s\S]*?)<\/bt:String>/g)];
+    expect(strings.length).toBeGreaterThanOrEqual(8);
+    for (const [, id, body] of strings) expect({ id, vi: /<bt:Override Locale="vi-VN" Value="[^"]+"/.test(body) }).toEqual({ id, vi: true });
+  });
+
+  it("registers every ExecuteFunction name in the command file", () => {
+    const names = [...xml.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
+    const source = readFileSync(join(root, "src", "commands", "commands.ts"), "utf8");
+    expect(names).toEqual(["validateNow", "clearHighlights"]);
+    for (const n of names) expect({ n, associated: new RegExp(`Office\\.actions\\.associate\\("${n}",`).test(source) }).toEqual({ n, associated: true });
+  });
+
+  it("runs the commands and the pane in one shared runtime, declared in the base requirements", () => {
+    const requirements = /<Requirements>([\s\S]*?)<\/Requirements>/.exec(xml)![1];
+    expect(requirements).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\s*\/>/);
+    // <Runtimes> is the first child of the VersionOverrides host, and everything points at the pane's page.
+    expect(xml).toMatch(/<Host xsi:type="Workbook">\s*(?:<!--[\s\S]*?-->\s*)?<Runtimes>\s*<Runtime resid="Taskpane.Url" lifetime="long"\s*\/>\s*<\/Runtimes>\s*<DesktopFormFactor>/);
+    expect(xml).toMatch(/<FunctionFile resid="Taskpane.Url"\s*\/>/);
+    expect(/<Action xsi:type="ShowTaskpane">[\s\S]*?<SourceLocation resid="([^"]+)"/.exec(xml)![1]).toBe("Taskpane.Url");
+    // So the pane's page must carry the command code too.
+    const webpack = readFileSync(join(root, "webpack.config.js"), "utf8");
+    expect(webpack).toMatch(/filename: "taskpane.html"[^\n]*chunks: \[[^\]]*"commands"/);
+  });
 });

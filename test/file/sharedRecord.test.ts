@@ -36,7 +36,7 @@ describe("the shared change record in the annotated copy", () => {
     expect(record?.by).toBe("cli");
     const byCell = new Map(record!.cells.map((c) => [c.cell, c]));
     expect(byCell.get("C2")).toMatchObject({ sheet: "DS", markColor: HIGHLIGHT_FILLS.error, fill: { kind: "solid", color: "00B0F0" } });
-    expect(byCell.get("B3")).toMatchObject({ markColor: HIGHLIGHT_FILLS.warning, fill: { kind: "pattern", pattern: "darkGray", patternColor: "112233", color: "445566" } });
+    expect(byCell.get("B3")).toMatchObject({ markColor: HIGHLIGHT_FILLS.warning, fill: { kind: "pattern", pattern: "Gray75", patternColor: "112233", color: "445566" } });
     expect(byCell.get("C3")).toMatchObject({ fill: { kind: "none" } });
     expect(byCell.get("B5")).toMatchObject({ fill: { kind: "none" }, styleIndex: -1 });
   });

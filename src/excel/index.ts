@@ -1,0 +1,9 @@
+/**
+ * The Office.js adapter: workbook → grid, edit plan → workbook, marks → cleared.
+ * Imports only the core; `Excel.run` appears only in host.ts.
+ */
+export { officeHost, inExcel, supports, RUN_OPTIONS, type ExcelHost } from "./host";
+export { readWorkbookGrid, readWorkbookWithStats, type ReadStats, type ReadResult } from "./read";
+export { applyPlan, clearMarks, type ApplyResult, type ClearResult } from "./apply";
+export { validateNow, clearHighlights, type ValidateNowResult } from "./run";
+export { publishOutcome, subscribeOutcome, lastOutcome, failedOutcome, outcomeLine, setPaneVisible, isPaneVisible, type RunOutcome } from "./outcome";

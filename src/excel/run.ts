@@ -1,0 +1,67 @@
+/**
+ * The two ribbon commands as plain functions of a host: "Kiểm tra hồ sơ" (read, validate with the
+ * workbook's own settings — saved column mapping, saved rule set, quota sheet — plan, clear the
+ * last run's marks, mark, write the result sheets) and "Xóa đánh dấu". Each returns the outcome
+ * the pane or the notification shows; failures come back as one bilingual line.
+ */
+import { validateWorkbook, vietnamToday } from "../core/engine";
+import { EngineError } from "../core/errors";
+import type { WorkbookGrid } from "../core/grid";
+import { buildEditPlan } from "../core/plan/build";
+import type { Report } from "../core/report/types";
+import { regimeById } from "../core/rulesets/regimes";
+import { SETTING_KEYS } from "../core/settings";
+import { applyPlan, clearMarks, type ApplyResult, type ClearResult } from "./apply";
+import { supports, type ExcelHost } from "./host";
+import { OUTCOME_TEXT } from "./messages";
+import type { Bilingual } from "../core/messages";
+import { readWorkbookWithStats, type ReadStats } from "./read";
+import type { RunOutcome } from "./outcome";
+
+export interface ValidateNowOptions {
+  /** The clock (ms); the as-of date is today in Vietnam (UTC+7). */
+  now?: number;
+}
+
+export interface ValidateNowResult {
+  outcome: RunOutcome;
+  report: Report;
+  read: ReadStats;
+  applied: ApplyResult;
+}
+
+/** The preset the user saved for this workbook, when it is one we know. */
+function savedRuleSet(grid: WorkbookGrid): string | undefined {
+  const id = grid.savedSettings?.[SETTING_KEYS.ruleSet]?.trim();
+  return id && regimeById(id) ? id : undefined;
+}
+
+/** "Kiểm tra hồ sơ". */
+export async function validateNow(host: ExcelHost, options: ValidateNowOptions = {}): Promise<ValidateNowResult> {
+  if (!supports(host, "base")) throw new EngineError("excel.apiNotSupported", { api: "RangeAreas, getCellProperties", set: "ExcelApi 1.9" });
+  const now = options.now ?? Date.now();
+  const { grid, stats } = await readWorkbookWithStats(host);
+  const ruleSetId = savedRuleSet(grid);
+  const result = validateWorkbook(grid, { asOf: vietnamToday(now), ...(ruleSetId ? { ruleSetId } : {}) });
+  const { report } = result;
+  const plan = buildEditPlan({ report, reading: result.reading, summaries: result.summaries, asOf: result.asOf, ruleSetName: regimeById(report.ruleSet.id)?.nameVi ?? report.ruleSet.id });
+  const applied = await applyPlan(host, plan);
+  const totals = report.totals ?? { records: 0, errors: 0, warnings: 0, infos: 0 };
+  const details: Bilingual[] = [];
+  if (applied.notMarked > 0) details.push(OUTCOME_TEXT.notMarked(applied.notMarked, applied.sheets[0] ?? ""));
+  const modeLine = applied.marked > 0 ? OUTCOME_TEXT.noteMode(applied.noteMode) : undefined;
+  if (modeLine) details.push(modeLine);
+  if (applied.notesSkipped > 0) details.push(OUTCOME_TEXT.notesSkipped(applied.notesSkipped));
+  if (!applied.printApplied) details.push(OUTCOME_TEXT.printSkipped());
+  if (!stats.merges && stats.cells > 0) details.push(OUTCOME_TEXT.noMerges());
+  const outcome: RunOutcome = { kind: "validated", at: new Date(now).toISOString(), totals, marked: applied.marked, text: OUTCOME_TEXT.validated(totals, applied.marked), details };
+  return { outcome, report, read: stats, applied };
+}
+
+/** "Xóa đánh dấu". */
+export async function clearHighlights(host: ExcelHost, options: ValidateNowOptions = {}): Promise<{ outcome: RunOutcome; cleared: ClearResult }> {
+  const cleared = await clearMarks(host);
+  const now = options.now ?? Date.now();
+  const text = cleared.restored + cleared.keptByUser === 0 ? OUTCOME_TEXT.nothingToClear() : OUTCOME_TEXT.cleared(cleared.restored, cleared.keptByUser);
+  return { outcome: { kind: "cleared", at: new Date(now).toISOString(), restored: cleared.restored, keptByUser: cleared.keptByUser, text, details: [] }, cleared };
+}
