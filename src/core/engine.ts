@@ -10,6 +10,7 @@ import { buildReport } from "./report/build";
 import type { Report } from "./report/types";
 import { checkWorkbook } from "./checks/workbook";
 import { chooseRuleSet } from "./rulesets";
+import { retirementTableOf } from "./rulesets/retirement";
 import type { ActiveRuleSet } from "./rulesets/types";
 import type { PartialDate } from "./text/dates";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
@@ -73,7 +74,8 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
   const checked = checkWorkbook(grid, reading, chosen, options.asOf);
   findings.push(...checked.findings);
   const ruleSet: Report["ruleSet"] = checked.ruleSet;
-  const summaries = summarize(reading, asOf);
+  // After the checks: the Quy định sheet's overrides are applied to the set by then.
+  const summaries = summarize(reading, asOf, retirementTableOf(chosen.set));
   const units = checked.units.map((u) => {
     const c = summaries.concurrency.get(u.id);
     const q = summaries.quality.get(u.id);

@@ -59,7 +59,10 @@ export type EngineErrorCode =
   | "excel.payloadTooLarge"
   | "excel.apiNotSupported"
   | "excel.unknownRecord"
-  | "excel.failed";
+  | "excel.failed"
+  // The task pane (issue 9): the user cancelled a run before anything was written.
+  | "excel.cancelled"
+  | "excel.sheetNotFound";
 
 /** Parameters that a message may name. */
 export type EngineErrorParams = Record<string, string | number | undefined>;

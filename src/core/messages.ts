@@ -188,6 +188,14 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     vi: `Excel báo lỗi khi ${p.stepVi ?? "thực hiện lệnh"} (${p.code ?? "không rõ mã"}): ${p.detail ?? ""}`,
     en: `Excel reported an error while ${p.stepEn ?? "running the command"} (${p.code ?? "no code"}): ${p.detail ?? ""}`,
   }),
+  "excel.cancelled": () => ({
+    vi: "Đã hủy lần kiểm tra; sổ làm việc không bị thay đổi",
+    en: "The check was cancelled; the workbook was not changed",
+  }),
+  "excel.sheetNotFound": (p) => ({
+    vi: `Không tìm thấy trang "${p.sheet ?? ""}" trong sổ làm việc (có thể đã bị đổi tên hoặc xóa); hãy kiểm tra lại`,
+    en: `The sheet "${p.sheet ?? ""}" is not in the workbook (renamed or deleted?); run the check again`,
+  }),
 };
 
 /** Both texts of an engine error. */

@@ -10,10 +10,10 @@ import { readUnitFigures } from "../rulesets/unitFigures";
 import type { CheckContext, UnitView } from "./types";
 
 /**
- * Build the checks' context.
+ * Build the checks' context. `asOf` is the reporting date (default: the rule set's evaluation date).
  * @example runChecks(CHECKS, buildCheckContext(grid, reading, activeSet))
  */
-export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, ruleSet: ActiveRuleSet): CheckContext {
+export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, ruleSet: ActiveRuleSet, asOf: string = ruleSet.date): CheckContext {
   const figures = readUnitFigures(grid, reading);
   const byUnit = new Map<string, PersonRecord[]>();
   reading.records.forEach((rec, i) => {
@@ -34,6 +34,7 @@ export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, 
   for (const r of reading.records) if (r.category) listed.add(r.category);
   return {
     date: ruleSet.date,
+    asOf,
     ruleSet,
     reading,
     grid,

@@ -26,6 +26,8 @@ export interface UnitView {
 export interface CheckContext {
   /** The date the rule values apply for (the reporting date, kept inside the regime). */
   date: string;
+  /** The reporting date itself, YYYY-MM-DD: ages, terms and deadlines are measured on it. */
+  asOf: string;
   ruleSet: ActiveRuleSet;
   reading: WorkbookReading;
   grid: WorkbookGrid;

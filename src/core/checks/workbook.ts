@@ -61,7 +61,7 @@ export function checkWorkbook(grid: WorkbookGrid, reading: WorkbookReading, chos
   // Precedence: preset < rule file (applied when the set was activated) < Quy định sheet < quota sheet (read by the checks).
   const settingSheets = reading.sheets.filter((s) => s.role === "settings").map((s) => s.name);
   findings.push(...applySettingRows(set, readSettingRows(grid, settingSheets)));
-  const ctx = buildCheckContext(grid, reading, set);
+  const ctx = buildCheckContext(grid, reading, set, asOf);
   if (set.date !== asOf) {
     findings.push({ rule: "file.regimeMismatch", severity: engineSeverity("file.regimeMismatch"), params: { asOf, ruleSet: def.id, from: def.from, to: def.to, date: set.date } });
   }

@@ -5,6 +5,10 @@
 import type { FindingParams } from "./finding";
 import type { Bilingual } from "../messages";
 import { TITLES } from "../reader/titles";
+import { GENERAL_EDUCATION_LABELS } from "../text/vocab/generalEducation";
+import { POLITICAL_THEORY_LABELS } from "../text/vocab/politicalTheory";
+import { PROFESSIONAL_LABELS } from "../text/vocab/professional";
+import { STATE_MANAGEMENT_LABELS } from "../text/vocab/stateManagement";
 
 export interface RuleText {
   id: string;
@@ -15,6 +19,13 @@ export interface RuleText {
 }
 
 const FIELD_VI: Record<string, string> = {
+  birthDate: "ngày sinh",
+  position: "chức vụ, chức danh",
+  idNumber: "số CCCD/CMND",
+  positionSince: "ngày giữ chức vụ",
+  partyJoinDate: "ngày vào Đảng",
+  termNumber: "nhiệm kỳ",
+  professionalField: "chuyên ngành",
   professionalLevel: "trình độ chuyên môn",
   politicalTheory: "lý luận chính trị",
   stateManagement: "quản lý nhà nước",
@@ -23,6 +34,13 @@ const FIELD_VI: Record<string, string> = {
   ethnicity: "dân tộc",
 };
 const FIELD_EN: Record<string, string> = {
+  birthDate: "birth date",
+  position: "position",
+  idNumber: "ID number",
+  positionSince: "date of appointment",
+  partyJoinDate: "party joining date",
+  termNumber: "term",
+  professionalField: "field of training",
   professionalLevel: "professional level",
   politicalTheory: "political theory",
   stateManagement: "state management",
@@ -32,6 +50,8 @@ const FIELD_EN: Record<string, string> = {
 };
 
 const s = (v: unknown) => (v === undefined ? "" : String(v));
+/** "15/08/1985", "08/1985", "1985" from an ISO (partial) date. */
+const dayVi = (iso: unknown): string => s(iso).split("-").reverse().join("/");
 
 const RULES: RuleText[] = [
   {
@@ -42,20 +62,23 @@ const RULES: RuleText[] = [
   {
     id: "data.invalidDate",
     title: { vi: "Ngày không hợp lệ", en: "Invalid date" },
-    render: (p) =>
-      p.reason === "impossible"
-        ? { vi: `Ngày "${s(p.value)}" không có thật trên lịch (đọc theo ngày/tháng/năm)`, en: `"${s(p.value)}" is not a calendar date (read day/month/year)` }
-        : { vi: `Không đọc được ngày "${s(p.value)}" (cần dạng ngày/tháng/năm, ví dụ 15/08/1985)`, en: `Cannot read "${s(p.value)}" as a date (expected day/month/year, e.g. 15/08/1985)` },
+    render: (p) => {
+      const which = p.field === "positionSince" ? { vi: "Ngày giữ chức vụ: ", en: "Date of appointment: " } : { vi: "", en: "" };
+      const text =
+        p.reason === "impossible"
+          ? { vi: `Ngày "${s(p.value)}" không có thật trên lịch (đọc theo ngày/tháng/năm)`, en: `"${s(p.value)}" is not a calendar date (read day/month/year)` }
+          : { vi: `Không đọc được ngày "${s(p.value)}" (cần dạng ngày/tháng/năm, ví dụ 15/08/1985)`, en: `Cannot read "${s(p.value)}" as a date (expected day/month/year, e.g. 15/08/1985)` };
+      const lower = (t: string) => (which.vi === "" ? t : t.charAt(0).toLowerCase() + t.slice(1));
+      return { vi: which.vi + lower(text.vi), en: which.en + lower(text.en) };
+    },
   },
   {
     id: "data.futureDate",
     title: { vi: "Ngày sinh ở tương lai", en: "Birth date in the future" },
-    render: (p) => ({ vi: `Ngày sinh "${s(p.value)}" sau ngày báo cáo`, en: `Birth date "${s(p.value)}" is after the reporting date` }),
-  },
-  {
-    id: "data.implausibleAge",
-    title: { vi: "Tuổi bất thường", en: "Implausible age" },
-    render: (p) => ({ vi: `Ngày sinh "${s(p.value)}" cho tuổi ${s(p.age)}, ngoài khoảng 16–80; kiểm tra lại`, en: `Birth date "${s(p.value)}" gives age ${s(p.age)}, outside 16–80; check it` }),
+    render: (p) =>
+      p.field === "positionSince"
+        ? { vi: `Ngày giữ chức vụ "${s(p.value)}" sau ngày báo cáo`, en: `Date of appointment "${s(p.value)}" is after the reporting date` }
+        : { vi: `Ngày sinh "${s(p.value)}" sau ngày báo cáo`, en: `Birth date "${s(p.value)}" is after the reporting date` },
   },
   {
     id: "data.dateGuessed",
@@ -114,8 +137,23 @@ const RULES: RuleText[] = [
     render: (p) => {
       const byVi = p.by === "idNumber" ? "cùng số CCCD" : "cùng họ tên và ngày sinh";
       const byEn = p.by === "idNumber" ? "same ID number" : "same name and birth date";
-      return { vi: `Trùng với dòng ${s(p.otherRow)} của trang "${s(p.otherSheet)}" (${byVi})`, en: `Same person as row ${s(p.otherRow)} of sheet "${s(p.otherSheet)}" (${byEn})` };
+      const count = p.sameUnit ? { vi: "; chỉ đếm một lần", en: "; counted once" } : { vi: "; ở đơn vị khác", en: "; in another unit" };
+      return { vi: `Trùng với dòng ${s(p.otherRow)} của trang "${s(p.otherSheet)}" (${byVi})${count.vi}`, en: `Same person as row ${s(p.otherRow)} of sheet "${s(p.otherSheet)}" (${byEn})${count.en}` };
     },
+  },
+  {
+    id: "data.possibleDuplicate",
+    title: { vi: "Có thể trùng người", en: "Possible duplicate" },
+    render: (p) =>
+      p.sameUnit
+        ? {
+            vi: `Có thể trùng với dòng ${s(p.otherRow)} của trang "${s(p.otherSheet)}" (cùng họ tên, ngày sinh ${dayVi(p.birth)} và ${dayVi(p.otherBirth)} không đủ để khẳng định); vẫn đếm riêng, cần kiểm tra lại`,
+            en: `Possibly the same person as row ${s(p.otherRow)} of sheet "${s(p.otherSheet)}" (same name; birth dates ${s(p.birth)} and ${s(p.otherBirth)} are not full); counted separately, check it`,
+          }
+        : {
+            vi: `Có thể trùng với dòng ${s(p.otherRow)} của trang "${s(p.otherSheet)}" ở đơn vị khác (cùng họ tên và ngày sinh ${dayVi(p.birth)}); cần kiểm tra lại`,
+            en: `Possibly the same person as row ${s(p.otherRow)} of sheet "${s(p.otherSheet)}" in another unit (same name and birth date ${s(p.birth)}); check it`,
+          },
   },
   {
     id: "data.legacyEncoding",
@@ -159,7 +197,6 @@ const TITLE_EN: Record<string, string> = {
 };
 const titleVi = (id: unknown): string => TITLES.find((t) => t.id === id)?.nameVi ?? s(id);
 const titleEn = (id: unknown): string => TITLE_EN[s(id)] ?? titleVi(id);
-const dayVi = (iso: unknown): string => s(iso).split("-").reverse().join("/");
 /** "xã loại II", or the largest figure when the class is not known. */
 function classText(p: FindingParams): Bilingual {
   if (p.classUnknown || p.cls === undefined) return { vi: "chưa rõ loại đơn vị, so với mức cao nhất", en: "class unknown, against the highest figure" };
@@ -312,6 +349,209 @@ const QUOTA_POSITION_RULES: RuleText[] = [
   },
 ];
 RULES.push(...QUOTA_POSITION_RULES);
+
+// ---- Standards, retirement, rotation, concurrency and data quality (issue 5). Messages name the rule's values and the person's.
+const LEVEL_LABELS_VI: Record<string, Record<string, string>> = { generalEducation: GENERAL_EDUCATION_LABELS, professionalLevel: PROFESSIONAL_LABELS, politicalTheory: POLITICAL_THEORY_LABELS, stateManagement: STATE_MANAGEMENT_LABELS };
+const LEVEL_LABELS_EN: Record<string, Record<string, string>> = {
+  generalEducation: { primary: "primary", lowerSecondary: "lower secondary", upperSecondary: "upper secondary" },
+  professionalLevel: { none: "no training", elementary: "elementary", intermediate: "intermediate", college: "college", university: "university", master: "master's", doctor: "doctorate" },
+  politicalTheory: { none: "no training", elementary: "elementary", intermediate: "intermediate", advanced: "advanced", bachelor: "bachelor" },
+  stateManagement: { none: "no training", staff: "staff (cán sự)", specialist: "specialist", principalSpecialist: "principal specialist", seniorSpecialist: "senior specialist" },
+};
+const levelVi = (field: unknown, v: unknown): string => LEVEL_LABELS_VI[s(field)]?.[s(v)] ?? s(v);
+const levelEn = (field: unknown, v: unknown): string => LEVEL_LABELS_EN[s(field)]?.[s(v)] ?? s(v);
+/** The post a requirement comes from: a title, or a whole category. */
+const holderVi = (p: FindingParams): string => (p.titleId !== undefined ? titleVi(p.titleId) : CATEGORY_VI[s(p.category)] ?? "");
+const holderEn = (p: FindingParams): string => (p.titleId !== undefined ? titleEn(p.titleId) : CATEGORY_EN[s(p.category)] ?? "");
+/** "60 tuổi 9 tháng" of an age in months. */
+const ageVi = (months: unknown): string => {
+  const m = Number(months);
+  return m % 12 === 0 ? `${Math.floor(m / 12)} tuổi` : `${Math.floor(m / 12)} tuổi ${m % 12} tháng`;
+};
+const ageEn = (months: unknown): string => {
+  const m = Number(months);
+  return m % 12 === 0 ? `${Math.floor(m / 12)}` : `${Math.floor(m / 12)}y${m % 12}m`;
+};
+const SEX_VI: Record<string, string> = { male: "nam", female: "nữ" };
+const SEX_EN: Record<string, string> = { male: "man", female: "woman" };
+const monthVi = (iso: unknown): string => s(iso).slice(0, 7).split("-").reverse().join("/");
+/** "8 năm 2 tháng" of a number of months. */
+const spanVi = (months: unknown): string => {
+  const m = Number(months);
+  const y = Math.floor(m / 12);
+  return y === 0 ? `${m} tháng` : m % 12 === 0 ? `${y} năm` : `${y} năm ${m % 12} tháng`;
+};
+
+/** Shortfall, missing or unreadable value, or a sheet without the column, for the four level standards. */
+function standardText(p: FindingParams): Bilingual {
+  const fv = FIELD_VI[s(p.field)];
+  const fe = FIELD_EN[s(p.field)];
+  const need = { vi: `${levelVi(p.field, p.need)} trở lên`, en: `${levelEn(p.field, p.need)} or above` };
+  const area = p.difficultArea ? { vi: " (mức của đơn vị miền núi, vùng khó khăn)", en: " (the level for a difficult area)" } : { vi: "", en: "" };
+  if (p.missingColumn) {
+    return { vi: `Trang không có cột ${fv}: không có dữ liệu để kiểm tra tiêu chuẩn của ${s(p.persons)} người`, en: `The sheet has no ${fe} column: no data to check the standard of ${s(p.persons)} people` };
+  }
+  if (p.missing) {
+    return p.written !== undefined
+      ? { vi: `Không đọc được ${fv} "${s(p.written)}": không có dữ liệu để kiểm tra tiêu chuẩn ${holderVi(p)} (cần ${need.vi}${area.vi})`, en: `Cannot read ${fe} "${s(p.written)}": no data to check the standard for ${holderEn(p)} (needs ${need.en}${area.en})` }
+      : { vi: `Không có dữ liệu ${fv} để kiểm tra tiêu chuẩn ${holderVi(p)} (cần ${need.vi}${area.vi})`, en: `No ${fe} data to check the standard for ${holderEn(p)} (needs ${need.en}${area.en})` };
+  }
+  const transition =
+    p.transitionUntil === undefined
+      ? { vi: "", en: "" }
+      : p.transition === "within"
+        ? { vi: `; còn trong thời hạn đạt chuẩn đến ${dayVi(p.transitionUntil)}`, en: `; within the period to meet it, until ${s(p.transitionUntil)}` }
+        : { vi: `; đã hết thời hạn đạt chuẩn ${dayVi(p.transitionUntil)}`, en: `; the period to meet it ended on ${s(p.transitionUntil)}` };
+  const tentative = p.tentative ? { vi: "; tiêu chuẩn này chưa được xác nhận cho giai đoạn này, cần kiểm tra lại", en: "; this standard is unconfirmed for the period, check it" } : { vi: "", en: "" };
+  return {
+    vi: `${holderVi(p)}: ${fv} "${s(p.written ?? levelVi(p.field, p.have))}" (${levelVi(p.field, p.have)}) chưa đạt tiêu chuẩn ${need.vi}${area.vi}${transition.vi}${tentative.vi}`,
+    en: `${holderEn(p)}: ${fe} "${s(p.written ?? levelEn(p.field, p.have))}" (${levelEn(p.field, p.have)}) is below the standard, ${need.en}${area.en}${transition.en}${tentative.en}`,
+  };
+}
+
+const STANDARDS_RULES: RuleText[] = [
+  { id: "qualification.generalEducation", title: { vi: "Chưa đạt chuẩn trình độ văn hóa", en: "General education below standard" }, render: standardText },
+  { id: "qualification.professionalLevel", title: { vi: "Chưa đạt chuẩn trình độ chuyên môn", en: "Professional level below standard" }, render: standardText },
+  {
+    id: "qualification.professionalField",
+    title: { vi: "Chuyên ngành không phù hợp", en: "Field of training not matching" },
+    render: (p) => {
+      if (p.missing) return { vi: `Không có dữ liệu chuyên ngành để kiểm tra ${titleVi(p.titleId)} (ngành phù hợp: ${s(p.fields)})`, en: `No field-of-training data to check the ${titleEn(p.titleId)} (matching fields: ${s(p.fields)})` };
+      const tentative = p.tentative ? { vi: "; danh sách ngành phù hợp chưa được xác nhận, cần kiểm tra lại", en: "; the list of matching fields is unconfirmed, check it" } : { vi: "", en: "" };
+      return {
+        vi: `${titleVi(p.titleId)}: chuyên ngành "${s(p.value)}" không thuộc các ngành phù hợp (${s(p.fields)})${tentative.vi}`,
+        en: `${titleEn(p.titleId)}: field "${s(p.value)}" is not among the matching fields (${s(p.fields)})${tentative.en}`,
+      };
+    },
+  },
+  { id: "qualification.politicalTheory", title: { vi: "Chưa đạt chuẩn lý luận chính trị", en: "Political theory below standard" }, render: standardText },
+  { id: "qualification.stateManagement", title: { vi: "Chưa đạt chuẩn quản lý nhà nước", en: "State management below standard" }, render: standardText },
+  {
+    id: "retirement.pastAge",
+    title: { vi: "Quá tuổi nghỉ hưu", en: "Past retirement age" },
+    render: (p) => ({
+      vi: `Đã quá tuổi nghỉ hưu: ${SEX_VI[s(p.sex)]} sinh ${dayVi(p.birth)}, tuổi nghỉ hưu ${ageVi(p.age)} (đủ tuổi tháng ${monthVi(p.retires)}), nghỉ hưu từ hết ngày ${dayVi(p.retires)}, hưởng lương hưu từ tháng ${monthVi(p.pensionFrom)}`,
+      en: `Past retirement age: ${SEX_EN[s(p.sex)]} born ${s(p.birth)}, retirement age ${ageEn(p.age)}, retired at the end of ${s(p.retires)} (pension from ${s(p.pensionFrom).slice(0, 7)})`,
+    }),
+  },
+  {
+    id: "retirement.soon",
+    title: { vi: "Sắp đến tuổi nghỉ hưu", en: "Retiring soon" },
+    render: (p) => ({
+      vi: `Đến tuổi nghỉ hưu trong ${s(p.within)} tháng tới: ${SEX_VI[s(p.sex)]} sinh ${dayVi(p.birth)}, tuổi nghỉ hưu ${ageVi(p.age)}, nghỉ hưu từ hết ngày ${dayVi(p.retires)}, hưởng lương hưu từ tháng ${monthVi(p.pensionFrom)}`,
+      en: `Reaches retirement age within ${s(p.within)} months: ${SEX_EN[s(p.sex)]} born ${s(p.birth)}, retirement age ${ageEn(p.age)}, retires at the end of ${s(p.retires)} (pension from ${s(p.pensionFrom).slice(0, 7)})`,
+    }),
+  },
+  {
+    id: "retirement.appointedLate",
+    title: { vi: "Giữ chức vụ khi không đủ một nhiệm kỳ", en: "Appointed with less than a term left" },
+    render: (p) => ({
+      vi: `${titleVi(p.titleId)} giữ chức vụ từ ${dayVi(p.since)} khi chỉ còn ${spanVi(p.left)} đến tuổi nghỉ hưu (nghỉ hưu từ hết ngày ${dayVi(p.retires)}); lần đầu giữ chức vụ cần còn ít nhất ${s(p.min)} tháng (một nhiệm kỳ)`,
+      en: `${titleEn(p.titleId)} in post since ${s(p.since)} with only ${s(p.left)} months left before retirement (${s(p.retires)}); a first appointment needs at least ${s(p.min)} months (one term)`,
+    }),
+  },
+  {
+    id: "rotation.headTerms",
+    title: { vi: "Giữ chức vụ đứng đầu hai nhiệm kỳ", en: "Head post held two terms" },
+    render: (p) => {
+      const held = p.months !== undefined ? { vi: `giữ chức vụ từ ${dayVi(p.since)} (${spanVi(p.months)} liên tục)`, en: `in post since ${s(p.since)} (${s(p.months)} months)` } : { vi: "", en: "" };
+      const term = p.term !== undefined ? { vi: `nhiệm kỳ thứ ${s(p.term)}`, en: `term ${s(p.term)}` } : { vi: "", en: "" };
+      const what = { vi: [held.vi, term.vi].filter((x) => x !== "").join(", "), en: [held.en, term.en].filter((x) => x !== "").join(", ") };
+      return p.stage === "second"
+        ? { vi: `${titleVi(p.titleId)} đang ở nhiệm kỳ thứ hai: ${what.vi}; đủ ${spanVi(p.limit)} liên tục là đủ hai nhiệm kỳ`, en: `${titleEn(p.titleId)} in the second term: ${what.en}; ${s(p.limit)} months make two full terms` }
+        : { vi: `${titleVi(p.titleId)} ${what.vi}: đủ hai nhiệm kỳ liên tiếp, đề nghị luân chuyển`, en: `${titleEn(p.titleId)} ${what.en}: two full consecutive terms, rotation proposed` };
+    },
+  },
+  {
+    id: "rotation.periodicChange",
+    title: { vi: "Đến hạn chuyển đổi vị trí công tác", en: "Due for periodic rotation" },
+    render: (p) => {
+      const left = p.left !== undefined ? { vi: `; còn ${spanVi(p.left)} đến tuổi nghỉ hưu`, en: `; ${s(p.left)} months before retirement` } : { vi: "", en: "" };
+      return {
+        vi: `${titleVi(p.titleId)} ở cùng vị trí từ ${dayVi(p.since)} (${spanVi(p.months)}), đủ thời hạn định kỳ chuyển đổi vị trí công tác ${s(p.cycle)} tháng${left.vi}`,
+        en: `${titleEn(p.titleId)} in the same post since ${s(p.since)} (${s(p.months)} months), at or past the ${s(p.cycle)}-month rotation cycle${left.en}`,
+      };
+    },
+  },
+  {
+    id: "concurrency.villageSecretaryIsHead",
+    title: { vi: "Bí thư chi bộ kiêm trưởng thôn", en: "Cell secretary is village head" },
+    render: (p) => ({
+      vi: `${s(p.unitName)}: Bí thư Chi bộ đồng thời là Trưởng thôn (Tổ trưởng tổ dân phố) ở ${s(p.merged)}/${s(p.villages)} thôn, tổ dân phố`,
+      en: `${s(p.unitName)}: the party cell secretary is also the village head in ${s(p.merged)}/${s(p.villages)} villages`,
+    }),
+  },
+  {
+    id: "concurrency.secretaryIsCommitteeChair",
+    title: { vi: "Bí thư kiêm Chủ tịch UBND", en: "Party secretary is committee chair" },
+    render: (p) => ({ vi: `${s(p.unitName)}: Bí thư Đảng ủy đồng thời là Chủ tịch UBND`, en: `${s(p.unitName)}: the party secretary is also the People's Committee chair` }),
+  },
+  {
+    id: "concurrency.secretaryIsCouncilChair",
+    title: { vi: "Bí thư kiêm Chủ tịch HĐND", en: "Party secretary is council chair" },
+    render: (p) => ({ vi: `${s(p.unitName)}: Bí thư Đảng ủy đồng thời là Chủ tịch HĐND`, en: `${s(p.unitName)}: the party secretary is also the People's Council chair` }),
+  },
+  {
+    id: "data.implausibleAge",
+    title: { vi: "Tuổi bất thường", en: "Implausible age" },
+    render: (p) => ({
+      vi: `Ngày sinh "${s(p.value)}" cho tuổi ${s(p.age)} vào ngày báo cáo, ngoài khoảng ${s(p.min)}–${s(p.max)} tuổi; kiểm tra lại`,
+      en: `Birth date "${s(p.value)}" gives age ${s(p.age)} on the reporting date, outside ${s(p.min)}–${s(p.max)}; check it`,
+    }),
+  },
+  {
+    id: "data.missingValue",
+    title: { vi: "Thiếu giá trị bắt buộc", en: "Required value missing" },
+    render: (p) =>
+      p.missingColumn
+        ? { vi: `Trang không có cột ${FIELD_VI[s(p.field)] ?? s(p.field)}: ${s(p.persons)} người không có giá trị này`, en: `The sheet has no ${FIELD_EN[s(p.field)] ?? s(p.field)} column: ${s(p.persons)} people lack it` }
+        : { vi: `Thiếu ${FIELD_VI[s(p.field)] ?? s(p.field)} (không có dữ liệu)`, en: `${FIELD_EN[s(p.field)] ?? s(p.field)} missing (no data)` },
+  },
+];
+RULES.push(...STANDARDS_RULES);
+
+// ---- Consolidation across files (issue 11): whole-file and cross-file findings of `consolidate`.
+const CONSOLIDATE_RULES: RuleText[] = [
+  {
+    id: "file.unreadable",
+    title: { vi: "Tệp không đọc được", en: "File unreadable" },
+    render: (p) => ({ vi: `Không đọc được tệp "${s(p.name)}": ${s(p.reasonVi)}; tệp này không có trong bảng tổng hợp`, en: `Cannot read "${s(p.name)}": ${s(p.reasonEn)}; it is not in the consolidated summary` }),
+  },
+  {
+    id: "file.duplicateUnit",
+    title: { vi: "Đơn vị có trong nhiều tệp", en: "Unit in several files" },
+    render: (p) => {
+      const quota = p.quotaDiffers ? { vi: `; số được giao khác nhau giữa các tệp, đã dùng số của tệp "${s(p.firstFile)}"`, en: `; the files give different assigned figures, those of "${s(p.firstFile)}" are used` } : { vi: "", en: "" };
+      return {
+        vi: `${s(p.unitName)} có trong ${s(p.count)} tệp (${s(p.files)}); số người của các tệp được cộng lại, cần kiểm tra xem có gửi trùng không${quota.vi}`,
+        en: `${s(p.unitName)} is in ${s(p.count)} files (${s(p.files)}); their people are added together, check that none was sent twice${quota.en}`,
+      };
+    },
+  },
+  {
+    id: "file.duplicatePerson",
+    title: { vi: "Trùng người giữa các tệp", en: "Same person in several files" },
+    render: (p) => {
+      const by = p.by === "idNumber" ? { vi: "cùng số CCCD", en: "same ID number" } : { vi: `cùng họ tên và ngày sinh ${dayVi(p.birth)}`, en: `same name and birth date ${s(p.birth)}` };
+      const where = p.sameUnit
+        ? { vi: "cùng đơn vị, nên được đếm hai lần trong bảng tổng hợp", en: "the same unit, so counted twice in the summary" }
+        : { vi: `ở đơn vị khác (${s(p.otherUnit)})`, en: `in another unit (${s(p.otherUnit)})` };
+      return {
+        vi: `Trùng với dòng ${s(p.otherRow)} trang "${s(p.otherSheet)}" của tệp "${s(p.otherFile)}" (${by.vi}), ${where.vi}`,
+        en: `Same person as row ${s(p.otherRow)} of sheet "${s(p.otherSheet)}" in file "${s(p.otherFile)}" (${by.en}), ${where.en}`,
+      };
+    },
+  },
+  {
+    id: "file.missingUnit",
+    title: { vi: "Đơn vị chưa gửi danh sách", en: "Unit without a roster" },
+    render: (p) => ({
+      vi: `${s(p.unitName)} có trong tệp định biên "${s(p.quotaFile)}" nhưng không có trong tệp danh sách nào đã nhận`,
+      en: `${s(p.unitName)} is in the quota file "${s(p.quotaFile)}" but in none of the rosters received`,
+    }),
+  },
+];
+RULES.push(...CONSOLIDATE_RULES);
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

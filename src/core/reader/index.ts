@@ -6,7 +6,7 @@ import { columnLetter, columnNumber } from "../address";
 import { cellFinding, columnFinding, type FindingDraft } from "../findings/finding";
 import type { WorkbookGrid } from "../grid";
 import type { CanonicalField, SheetReport, StaffCounts, UnitReport } from "../report/types";
-import type { PartialDate } from "../text/dates";
+import { toIso, type PartialDate } from "../text/dates";
 import { comparisonKey, asciiKey } from "../text/keys";
 import { SheetCells } from "./cells";
 import { findHeaderBand } from "./header";
@@ -42,6 +42,11 @@ export interface WorkbookReading {
   recordUnitIds: (string | undefined)[];
   /** Whether each record counts in its unit's staff: not left, not a repeat of a person already counted there. */
   counted: boolean[];
+  /**
+   * For each record, the index of the first record of the same person (itself when alone): rows
+   * with the same ID number, or the same name and full birth date in one unit (issue 5 §5).
+   */
+  personOf: number[];
   /** Cells decoded from TCVN3/VNI (their Unicode text and legacy font), for `--fix-encoding`. */
   legacyCells: { sheet: string; row: number; col: number; text: string; fontName?: string }[];
   units: UnitReport[];
@@ -257,16 +262,18 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   });
   // Staff counts (persons: a duplicate row of someone already counted in the unit is not counted again) and villages.
   const duplicates = duplicateFindings(records, recordKeys);
-  const repeated = new Set(duplicates.filter((d) => d.sameUnit).map((d) => d.index));
+  const countedPersons = new Set<string>();
   const counted: boolean[] = records.map(() => false);
   records.forEach((rec, i) => {
     const k = recordKeys[i];
     if (k === undefined) return;
     const u = registry.get(k);
     if (rec.village) u.villages.add(comparisonKey(rec.village));
-    if (!rec.left && rec.category && !repeated.has(i)) {
+    const person = `${duplicates.personOf[i]}\u0000${k}`;
+    if (!rec.left && rec.category && !countedPersons.has(person)) {
       u.staff[rec.category]++;
       counted[i] = true;
+      countedPersons.add(person);
     }
   });
   for (const q of quotaRows) {
@@ -303,7 +310,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
       if (id) f.unit = id;
     }
   }
-  for (const d of duplicates) {
+  for (const d of duplicates.findings) {
     const id = recordUnitIds[d.index];
     if (id) d.finding.unit = id;
     findings.push(d.finding);
@@ -311,6 +318,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   return {
     findings: collapseRepeatedNormalizations(findings),
     counted,
+    personOf: duplicates.personOf,
     legacyCells, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
 }
 
@@ -339,25 +347,103 @@ function collapseRepeatedNormalizations(findings: FindingDraft[]): FindingDraft[
   return drop.size === 0 ? findings : [...findings.filter((f) => !drop.has(f)), ...added];
 }
 
-/** The same person twice: by ID number, else by name and full birth date. The later row gets the finding. */
-function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefined)[]): { index: number; sameUnit: boolean; finding: FindingDraft }[] {
-  const out: { index: number; sameUnit: boolean; finding: FindingDraft }[] = [];
-  const seen = new Map<string, number>();
+/** The same person on several rows, and rows that may be the same person. */
+interface Duplicates {
+  /** For each record, the index of the first record of the same person (itself when it is the first or alone). */
+  personOf: number[];
+  findings: { index: number; finding: FindingDraft }[];
+}
+
+const fullDate = (d: PartialDate | undefined): d is PartialDate => d?.precision === "day";
+const sameDay = (a: PartialDate, b: PartialDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+/** Two birth dates that may be the same day: same year, and same month and day where both give them. */
+const compatible = (a: PartialDate, b: PartialDate) => a.year === b.year && (a.month === undefined || b.month === undefined || a.month === b.month) && (a.day === undefined || b.day === undefined || a.day === b.day);
+
+/**
+ * Duplicates (issue 5 §5). The same person: the same ID number (anywhere), or in one unit the same
+ * normalized name and the same full birth date (unless both rows give different ID numbers). Every
+ * row of such a person gets a warning naming another row, and the person is counted once per unit.
+ * A possible duplicate: in one unit the same name and a birth date that may be the same day but is
+ * not given in full (only the year, or month and year); or in two units the same name and full
+ * birth date. An info on each row; such rows are counted separately.
+ */
+function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefined)[]): Duplicates {
+  const parent = records.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    const [x, y] = [find(a), find(b)];
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  const idsDiffer = (i: number, j: number) => records[i].idNumber !== undefined && records[j].idNumber !== undefined && records[i].idNumber !== records[j].idNumber;
+  const byId = new Map<string, number>();
+  const byName = new Map<string, number[]>();
   records.forEach((rec, i) => {
-    let k: string | undefined;
-    if (rec.idNumber) k = `id:${rec.idNumber}`;
-    else if (rec.fullName && rec.birthDate?.precision === "day") k = `nb:${comparisonKey(rec.fullName)}|${rec.birthDate.year}-${rec.birthDate.month}-${rec.birthDate.day}`;
-    if (k === undefined) return;
-    const firstIndex = seen.get(k);
-    if (firstIndex === undefined) {
-      seen.set(k, i);
-      return;
+    if (rec.idNumber) {
+      const first = byId.get(rec.idNumber);
+      if (first === undefined) byId.set(rec.idNumber, i);
+      else union(first, i);
     }
-    const first = records[firstIndex];
-    const byId = k.startsWith("id:");
-    const f = cellFinding("data.duplicatePerson", "warning", { sheet: rec.sheet, row: rec.row, col: (byId ? rec.fields.idNumber?.col : rec.fields.fullName?.col) ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) }, { otherSheet: first.sheet, otherRow: first.row, by: byId ? "idNumber" : "nameAndBirthDate" });
-    if (first.sheet === rec.sheet) f.relatedRows = [first.row];
-    out.push({ index: i, sameUnit: unitKeys[i] !== undefined && unitKeys[i] === unitKeys[firstIndex], finding: f });
+    if (rec.fullName && rec.birthDate) {
+      const k = comparisonKey(rec.fullName);
+      const list = byName.get(k);
+      if (list) list.push(i);
+      else byName.set(k, [i]);
+    }
   });
-  return out;
+  const sameUnit = (i: number, j: number) => (unitKeys[i] ?? "") === (unitKeys[j] ?? "");
+  for (const list of byName.values()) {
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const [i, j] = [list[a], list[b]];
+        const [di, dj] = [records[i].birthDate!, records[j].birthDate!];
+        if (sameUnit(i, j) && fullDate(di) && fullDate(dj) && sameDay(di, dj) && !idsDiffer(i, j)) union(i, j);
+      }
+    }
+  }
+  const personOf = records.map((_, i) => find(i));
+  const out: Duplicates["findings"] = [];
+  const at = (rec: PersonRecord, field: "idNumber" | "fullName") => ({ sheet: rec.sheet, row: rec.row, col: rec.fields[field]?.col ?? rec.fields.fullName?.col ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) });
+  const related = (rec: PersonRecord, others: number[]) => {
+    const rows = others.map((o) => records[o]).filter((o) => o.sheet === rec.sheet).map((o) => o.row);
+    return rows.length > 0 ? rows : undefined;
+  };
+  // The same person: every row, naming the first other row.
+  const members = new Map<number, number[]>();
+  personOf.forEach((root, i) => {
+    const m = members.get(root);
+    if (m) m.push(i);
+    else members.set(root, [i]);
+  });
+  for (const group of members.values()) {
+    if (group.length < 2) continue;
+    for (const i of group) {
+      const others = group.filter((o) => o !== i);
+      const other = others[0];
+      const rec = records[i];
+      const viaId = rec.idNumber !== undefined && rec.idNumber === records[other].idNumber;
+      const f = cellFinding("data.duplicatePerson", "warning", at(rec, viaId ? "idNumber" : "fullName"), { otherSheet: records[other].sheet, otherRow: records[other].row, by: viaId ? "idNumber" : "nameAndBirthDate", sameUnit: sameUnit(i, other) ? 1 : undefined });
+      const rows = related(rec, others);
+      if (rows) f.relatedRows = rows;
+      out.push({ index: i, finding: f });
+    }
+  }
+  // Possibly the same person.
+  for (const list of byName.values()) {
+    for (const i of list) {
+      const others = list.filter((j) => {
+        if (j === i || personOf[j] === personOf[i] || idsDiffer(i, j)) return false;
+        const [di, dj] = [records[i].birthDate!, records[j].birthDate!];
+        if (sameUnit(i, j)) return compatible(di, dj) && !(fullDate(di) && fullDate(dj));
+        return fullDate(di) && fullDate(dj) && sameDay(di, dj);
+      });
+      if (others.length === 0) continue;
+      const rec = records[i];
+      const other = records[others[0]];
+      const f = cellFinding("data.possibleDuplicate", "info", at(rec, "fullName"), { otherSheet: other.sheet, otherRow: other.row, sameUnit: sameUnit(i, others[0]) ? 1 : undefined, birth: toIso(rec.birthDate!), otherBirth: toIso(other.birthDate!) });
+      const rows = related(rec, others);
+      if (rows) f.relatedRows = rows;
+      out.push({ index: i, finding: f });
+    }
+  }
+  return { personOf, findings: out };
 }

@@ -45,6 +45,10 @@ export interface PersonRecord {
   categorySource?: "title" | "column" | "section" | "sheetTitle";
   birthDate?: PartialDate;
   gender?: "male" | "female";
+  /** Since when the person holds the current post (the "ngày bổ nhiệm", "giữ chức vụ từ" column); a range "2016 - nay" gives its start. */
+  positionSince?: PartialDate;
+  /** Which term the person serves in the post (the "nhiệm kỳ thứ" column): 1, 2, 3 … */
+  termNumber?: number;
   idNumber?: string;
   professionalLevel?: ProfessionalLevel;
   professionalField?: string;
@@ -235,6 +239,8 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     // Birth date and gender.
     readBirth(cells, r, mapping, rec, findings, options, referenceYear);
     readGender(cells, r, mapping, rec, findings);
+    readPositionSince(cells, r, rec, findings, options, referenceYear);
+    readTermNumber(cells, r, rec, findings);
     // Identity.
     if (rec.fields.idNumber) {
       const raw = rec.fields.idNumber.raw;
@@ -299,10 +305,67 @@ function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: Pe
   }
   rec.birthDate = result.date;
   if (result.guessed || result.twoDigitYear) findings.push(cellFinding("data.dateGuessed", "info", { sheet, row: r, col, person: rec.fullName }, { value: text, form: result.twoDigitYear ? "twoDigitYear" : "serialGuess" }));
-  const asOf = options.asOf;
-  const age = asOf.year - result.date.year;
-  if (result.date.year > asOf.year || (result.date.year === asOf.year && (result.date.month ?? 1) > (asOf.month ?? 12))) findings.push(cellFinding("data.futureDate", "error", { sheet, row: r, col, person: rec.fullName }, { value: text }));
-  else if (age < 16 || age > 80) findings.push(cellFinding("data.implausibleAge", "warning", { sheet, row: r, col, person: rec.fullName }, { value: text, age }));
+  // The plausible age range is the rule set's (`data.implausibleAge`, a check); only the impossible is told here.
+  if (isAfter(result.date, options.asOf)) findings.push(cellFinding("data.futureDate", "error", { sheet, row: r, col, person: rec.fullName }, { value: text }));
+}
+
+/** A date after the reporting date (a partial date only when its whole span is after it). */
+function isAfter(d: PartialDate, asOf: PartialDate): boolean {
+  if (d.year !== asOf.year) return d.year > asOf.year;
+  if (d.month === undefined || asOf.month === undefined || d.month !== asOf.month) return (d.month ?? 1) > (asOf.month ?? 12);
+  return d.day !== undefined && asOf.day !== undefined && d.day > asOf.day;
+}
+
+/** "2016 - nay", "06/2016 – 2021", "từ tháng 6/2016", "T6/2016": the start of the span. */
+function spanStart(text: string): string | undefined {
+  let t = text.trim().replace(/^(?:từ|tu)\s+/iu, "").replace(/^t\s*(?=\d{1,2}\s*[/.-]\s*\d{4}$)/iu, "");
+  const m = /^(.+?)\s*(?:-|–|—|đến|tới)\s*(?:nay|hiện nay|hiện tại|\d[\d/.\s-]*)?$/iu.exec(t);
+  if (m) t = m[1].trim();
+  return t === text.trim() ? undefined : t;
+}
+
+/**
+ * Since when the person holds the post: a date in any form, or the start of a span. Unreadable
+ * is a warning (the column is optional: only the term and rotation checks need it); after the
+ * reporting date an error, as for a birth date.
+ */
+function readPositionSince(cells: SheetCells, r: number, rec: PersonRecord, findings: FindingDraft[], options: ReadRecordsOptions, referenceYear: number): void {
+  const cell = rec.fields.positionSince;
+  if (!cell) return;
+  const sheet = cells.sheet.name;
+  let result = dateOf(cells, r, cell.col, options, referenceYear);
+  if (!result.ok && result.reason !== "empty") {
+    const start = spanStart(cell.text);
+    if (start !== undefined) result = parseDateCell(start, { date1904: options.date1904, referenceYear });
+  }
+  if (!result.ok) {
+    if (result.reason !== "empty") findings.push(cellFinding("data.invalidDate", "warning", { sheet, row: r, col: cell.col, person: rec.fullName }, { value: cell.text, reason: result.reason, field: "positionSince" }));
+    return;
+  }
+  rec.positionSince = result.date;
+  if (isAfter(result.date, options.asOf)) findings.push(cellFinding("data.futureDate", "error", { sheet, row: r, col: cell.col, person: rec.fullName }, { value: cell.text, field: "positionSince" }));
+}
+
+const TERM_WORDS: Record<string, number> = { "một": 1, "nhất": 1, hai: 2, ba: 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
+
+/**
+ * Which term: "2", "II", "thứ hai", "Nhiệm kỳ thứ 3", "NK 2", "2 nhiệm kỳ". Years ("2021-2026":
+ * the term's span, not its number) are left alone; other text is an unrecognized value.
+ */
+function readTermNumber(cells: SheetCells, r: number, rec: PersonRecord, findings: FindingDraft[]): void {
+  const cell = rec.fields.termNumber;
+  if (!cell) return;
+  if (typeof cell.raw === "number") {
+    if (Number.isInteger(cell.raw) && cell.raw >= 1 && cell.raw <= 20) rec.termNumber = cell.raw;
+    return;
+  }
+  const k = comparisonKey(cell.text).replace(/nhiệm kỳ|\bnk\b|thứ|lần/g, " ").replace(/[.,;:()]/g, " ").trim();
+  if (/\d{4}/.test(k)) return;
+  const digits = /^(\d{1,2})\b/.exec(k);
+  const word = TERM_WORDS[k.split(/\s+/)[0] ?? ""];
+  const n = digits ? Number(digits[1]) : word;
+  if (n !== undefined && n >= 1 && n <= 20) rec.termNumber = n;
+  else if (k !== "") findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet: cells.sheet.name, row: r, col: cell.col, person: rec.fullName }, { field: "termNumber", value: cell.text, suggestion: "1, 2, 3 …" }));
 }
 
 function readGender(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[]): void {

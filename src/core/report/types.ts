@@ -55,6 +55,8 @@ export interface SheetReport {
   columns?: Partial<Record<CanonicalField, string | string[]>>;
   /** Header texts no field was mapped to ("Group / Leaf" paths). */
   unmappedHeaders?: string[];
+  /** In a consolidated report (`consolidate`): the file the sheet belongs to (its name in `files[]`). */
+  file?: string;
 }
 
 export type UnitKind = "xã" | "phường" | "thị trấn" | "đặc khu";
@@ -100,6 +102,8 @@ export interface QualityFigures {
   partyMember: number;
   /** upTo30, from31To40, from41To50, from51ToRetirement, overRetirement (retirement age of the as-of year), unknown. */
   ageBands: BreakdownCounts;
+  /** The same bands for men and for women (people whose sex is not known are in neither). */
+  ageBandsBySex?: { male: BreakdownCounts; female: BreakdownCounts };
 }
 
 export interface QualityReport {
@@ -128,6 +132,8 @@ export interface UnitReport {
   quota?: UnitQuota;
   concurrency?: ConcurrencyReport;
   quality?: QualityReport;
+  /** In a consolidated report: the files the unit's people came from (more than one is a `file.duplicateUnit` finding). */
+  files?: string[];
 }
 
 /** One finding, traceable to a cell (or a column, a sheet, a unit, a file). */
@@ -149,6 +155,8 @@ export interface Finding {
   /** English, for tools and non-Vietnamese readers. */
   messageEn?: string;
   basis?: string;
+  /** In a consolidated report: the file the finding is in (`sheet`, `row` and `cell` are that file's). */
+  file?: string;
 }
 
 /** A value of the rule set that a rule file, the Quy định sheet or the quota sheet changed. */
@@ -182,6 +190,35 @@ export interface RuleSetReport {
   overrides?: RuleOverrideReport[];
 }
 
+/** The formats the file adapter reads. */
+export type FileFormat = "xlsx" | "xls" | "html" | "spreadsheetMl2003";
+
+/** One input file of a consolidated report (`consolidate`). */
+export interface FileReport {
+  /** The file's name: below the folder given on the command line, never a full path. */
+  name: string;
+  bytes?: number;
+  /** What the content was (sniffed, never from the name). */
+  format?: FileFormat;
+  /** "read": validated and merged; "unreadable": left out, with the reason (also a `file.unreadable` finding). */
+  status: "read" | "unreadable";
+  /** The one-line reason a file could not be read, Vietnamese, and English. */
+  reason?: string;
+  reasonEn?: string;
+  /** The error code of the reason, e.g. "file.encrypted". */
+  code?: string;
+  /** Ids (in the merged `units[]`) of the units the file holds. */
+  units?: string[];
+  /** Person rows read. */
+  records?: number;
+  /** Findings of the file itself. */
+  errors?: number;
+  warnings?: number;
+  infos?: number;
+  /** Where the unit figures came from: the file's own quota sheet, the `--quota` file, or none. */
+  quotaSource?: "file" | "quotaFile" | "none";
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -197,4 +234,8 @@ export interface Report {
   quality?: QualityReport;
   /** Counts, for a quick look and for exit codes. */
   totals?: { records: number; errors: number; warnings: number; infos: number };
+  /** A consolidated report (`consolidate`): every input file, read or not, in the order given. */
+  files?: FileReport[];
+  /** A consolidated report: the quota file given with `--quota`, by name. */
+  quotaFile?: string;
 }

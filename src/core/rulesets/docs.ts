@@ -47,6 +47,13 @@ function severityText(rule: RuleDefinition): string {
   const parts = [rule.status !== "confirmed" && rule.severity === "error" ? "warning (unconfirmed)" : rule.severity];
   for (const p of rule.values) if (p.severity && p.severity !== rule.severity) parts.push(`${p.severity} ${day(p.from)}–${day(p.to)}`);
   if (rule.severity === "error" && rule.status === "confirmed" && rule.values.some((p) => (p.status && p.status !== "confirmed") || hasUncertain(p.value))) parts.push("warning where a value is unconfirmed or derived");
+  // A transition to meet a standard (ND 33/2023: until 01/08/2028): a shortfall is a warning until then.
+  for (const p of rule.values) {
+    const t = isPlainObject(p.value) ? p.value.transition : undefined;
+    if (!isPlainObject(t) || typeof t.until !== "string" || rule.severity !== "error" || rule.status !== "confirmed") continue;
+    const before = typeof t.appointedBefore === "string" ? ` for people in post before ${day(t.appointedBefore)}` : "";
+    parts.push(`${typeof t.severity === "string" ? t.severity : "warning"} until ${day(t.until)}${before}`);
+  }
   return parts.join("; ");
 }
 
@@ -70,7 +77,8 @@ export function ruleDocsMarkdown(): string {
     "raise an `error` on their own: such a finding is a `warning` until the office gives the value itself (rule file or",
     "Quy định sheet). Precedence, lowest to highest: the preset; `--rules FILE` (may `\"extends\"` a preset and `\"set\"`",
     "single values); the workbook's \"Quy định\" sheet (key in column A, e.g. `quota.overCap.cadreAndCivilServant.xã.II`,",
-    "value in column B; `RULE.severity`, `RULE.enabled`); per-unit figures of the quota sheet (\"Dân số\", \"Diện tích\",",
+    "value in column B; `RULE.severity`, `RULE.enabled`; a flag as có / không, e.g. `rotation.periodicChange.titles.officeStatistics`",
+    "= có); per-unit figures of the quota sheet (\"Dân số\", \"Diện tích\",",
     "\"Số lượng CBCC tối đa\", \"KCT cấp xã tối đa\", \"Số Phó Chủ tịch UBND\"). The report names the rule set and lists every",
     "overridden value with its source in `ruleSet.overrides`.",
     "",
@@ -83,7 +91,7 @@ export function ruleDocsMarkdown(): string {
     const t = ruleText(r.id);
     lines.push(`| \`${r.id}\` | ${r.severity} | ${t ? `${t.title.vi} / ${t.title.en}` : ""} |`);
   }
-  lines.push("", "### Quota and post rules, per rule set", "");
+  lines.push("", "### Rules per rule set", "");
   for (const id of RULE_IDS) {
     const t = ruleText(id);
     lines.push(`#### \`${id}\` — ${t ? `${t.title.vi} / ${t.title.en}` : ""}`, "", "| rule set | severity | meaning | basis | values |", "|---|---|---|---|---|");

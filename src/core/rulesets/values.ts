@@ -89,7 +89,7 @@ export const RULE_VALUE_SHAPES: Readonly<Record<string, Shape>> = {
   }),
   "retirement.soon": obj({ ...annotations, withinMonths: { shape: int(1, 120), required: true } }),
   "retirement.appointedLate": obj({ ...annotations, titles: { shape: titleFlags, required: true }, minMonths: { shape: int(1, 240), required: true }, appointedFrom: isoDate }),
-  "rotation.headTerms": obj({ ...annotations, titles: { shape: titleFlags, required: true }, twoTermsMonths: int(12, 600), twoTermsNumber: int(2, 20), secondTermMonths: int(1, 600), secondTermNumber: int(2, 20) }),
+  "rotation.headTerms": obj({ ...annotations, titles: { shape: titleFlags, required: true }, twoTerms: obj({ ...annotations, months: int(12, 600), number: int(2, 20) }), secondTerm: obj({ ...annotations, months: int(1, 600), number: int(2, 20) }) }),
   "rotation.periodicChange": obj({ ...annotations, titles: { shape: titleFlags, required: true }, cycleMonths: { shape: int(1, 240), required: true }, minMonthsLeft: int(0, 240) }),
   "concurrency.villageSecretaryIsHead": noValue,
   "concurrency.secretaryIsCommitteeChair": noValue,

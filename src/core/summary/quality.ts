@@ -11,7 +11,8 @@ import { PROFESSIONAL_LEVELS, professionalRank, type ProfessionalLevel } from ".
 import { POLITICAL_THEORY_LEVELS, type PoliticalTheoryLevel } from "../text/vocab/politicalTheory";
 import { STATE_MANAGEMENT_LEVELS, type StateManagementLevel } from "../text/vocab/stateManagement";
 import { GENERAL_EDUCATION_TIERS, type GeneralEducationTier } from "../text/vocab/generalEducation";
-import { retirementAgeInYear } from "./retirementAges";
+import { filledDay, fullMonthsBetween, isoDay } from "../calendar";
+import { retirementOf, type RetirementTable } from "../rulesets/retirement";
 
 export type QualityCategory = "cadreAndCivilServant" | "nonSpecializedCommune" | "nonSpecializedVillage";
 export const QUALITY_CATEGORIES: readonly QualityCategory[] = ["cadreAndCivilServant", "nonSpecializedCommune", "nonSpecializedVillage"];
@@ -37,6 +38,8 @@ export interface QualityBlock {
   ethnicMinority: number;
   partyMember: number;
   ageBands: Counts<AgeBand>;
+  /** The age bands of men and of women (the forms' "Nữ 51–55", "Nam 56–60" sub-bands, re-based on the retirement ages). */
+  ageBandsBySex: { male: Counts<AgeBand>; female: Counts<AgeBand> };
 }
 
 export type QualityByCategory = Record<QualityCategory, QualityBlock>;
@@ -62,6 +65,7 @@ export function emptyQuality(): QualityBlock {
     ethnicMinority: 0,
     partyMember: 0,
     ageBands: zero(AGE_BANDS),
+    ageBandsBySex: { male: zero(AGE_BANDS), female: zero(AGE_BANDS) },
   };
 }
 
@@ -71,23 +75,29 @@ export function qualityCategoryOf(c: StaffCategory): QualityCategory {
 }
 
 /**
- * The age band of a person on the as-of date. The band above 50 ends at the retirement age of
- * the as-of year for the person's sex (men 61 in 2024, women 56y4m), as the official forms
- * follow the retirement ages; without a sex the men's age is used.
+ * The age band of a person on the as-of date: up to 30, 31–40, 41–50 (full years), then up to the
+ * person's retirement or past it. Retirement follows the rule set's table (rulesets/retirement.ts:
+ * Labour Code 2019, Decree 135/2020, to the month), so the band above 50 ends at the retirement
+ * age of the as-of year for the person's birth month and sex (a man born 04/1963 is past it in
+ * 2025, at 61), the same as `retirement.pastAge`; without a sex the men's age is used, without a
+ * table everyone above 50 is in `from51ToRetirement`.
+ * @example ageBandOf({ year: 1968, month: 9, precision: "month" }, "female", { year: 2025, month: 6, day: 1, precision: "day" }, table) // "overRetirement"
  */
-export function ageBandOf(birth: PartialDate | undefined, sex: "male" | "female" | undefined, asOf: PartialDate): AgeBand | undefined {
+export function ageBandOf(birth: PartialDate | undefined, sex: "male" | "female" | undefined, asOf: PartialDate, table?: RetirementTable): AgeBand | undefined {
   if (!birth) return undefined;
-  const months = (asOf.year - birth.year) * 12 + ((asOf.month ?? 12) - (birth.month ?? 1)) - ((asOf.day ?? 31) < (birth.day ?? 1) ? 1 : 0);
+  const today = filledDay(asOf);
+  const months = fullMonthsBetween(filledDay(birth), today);
   if (months < 0) return undefined;
   const years = Math.floor(months / 12);
   if (years <= 30) return "upTo30";
   if (years <= 40) return "from31To40";
   if (years <= 50) return "from41To50";
-  return months < retirementAgeInYear(sex ?? "male", asOf.year) ? "from51ToRetirement" : "overRetirement";
+  if (!table) return "from51ToRetirement";
+  return isoDay(today) > retirementOf(birth, sex ?? "male", table).date ? "overRetirement" : "from51ToRetirement";
 }
 
 /** Add one person to a block. */
-export function addToQuality(q: QualityBlock, rec: PersonRecord, asOf: PartialDate): void {
+export function addToQuality(q: QualityBlock, rec: PersonRecord, asOf: PartialDate, table?: RetirementTable): void {
   q.count++;
   q.professional[rec.professionalLevel ?? "unknown"]++;
   if (rec.professionalLevel && professionalRank(rec.professionalLevel) >= professionalRank("intermediate")) q.professionalIntermediateOrAbove++;
@@ -99,7 +109,9 @@ export function addToQuality(q: QualityBlock, rec: PersonRecord, asOf: PartialDa
   q.sex[rec.gender ?? "unknown"]++;
   if (rec.minority) q.ethnicMinority++;
   if (rec.partyMember) q.partyMember++;
-  q.ageBands[ageBandOf(rec.birthDate, rec.gender, asOf) ?? "unknown"]++;
+  const band = ageBandOf(rec.birthDate, rec.gender, asOf, table) ?? "unknown";
+  q.ageBands[band]++;
+  if (rec.gender) q.ageBandsBySex[rec.gender][band]++;
 }
 
 /** Sum blocks (for totals). */
@@ -121,6 +133,8 @@ export function sumQuality(blocks: QualityBlock[]): QualityBlock {
     out.ethnicMinority += b.ethnicMinority;
     out.partyMember += b.partyMember;
     add(out.ageBands, b.ageBands);
+    add(out.ageBandsBySex.male, b.ageBandsBySex.male);
+    add(out.ageBandsBySex.female, b.ageBandsBySex.female);
   }
   return out;
 }

@@ -93,9 +93,12 @@ describe("the roster reader on a district list", () => {
         ["data.duplicatePerson", "warning", 17, 10],
       ]),
     );
-    const dup = reading.findings.find((f) => f.rule === "data.duplicatePerson")!;
-    expect(dup.relatedRows).toEqual([9]);
-    expect(dup.unit).toBe("thị trấn Đầm Hà");
+    // Both rows of the person (same ID number, in two units) are flagged, each naming the other.
+    const dups = reading.findings.filter((f) => f.rule === "data.duplicatePerson");
+    expect(dups.map((f) => [f.row, f.relatedRows, f.unit, f.params.sameUnit])).toEqual([
+      [9, [17], "xã Quảng Lợi", undefined],
+      [17, [9], "thị trấn Đầm Hà", undefined],
+    ]);
   });
 
   it("gives a schema-valid report through the engine", () => {

@@ -34,7 +34,7 @@ describe("the presets", () => {
       expect(RULE_IDS).toContain(rule.id);
       expect(ruleText(rule.id)?.title.vi).toBeTruthy();
       expect(rule.description.length).toBeGreaterThan(20);
-      expect(rule.basis.text).toMatch(/Nghị định|Thông tư|Luật|CV|Hướng dẫn/);
+      expect(rule.basis.text).toMatch(/Nghị định|Thông tư|Luật|Bộ luật|CV|Hướng dẫn|Quyết định|Thống kê/);
     }
   });
 
@@ -135,14 +135,38 @@ describe("values the reference marks unconfirmed or derived", () => {
       }
     }
     expect([...new Set(kept)].sort()).toEqual([
+      "law80-2025 data.implausibleAge",
       "law80-2025 position.tooManyDeputies",
       "law80-2025 position.tooManyHolders",
+      "law80-2025 qualification.generalEducation",
+      "law80-2025 qualification.politicalTheory",
+      "law80-2025 qualification.professionalField",
+      "law80-2025 qualification.professionalLevel",
       "law80-2025 quota.villageOverCap",
+      "law80-2025 retirement.appointedLate",
+      "law80-2025 rotation.headTerms",
+      "law80-2025 rotation.periodicChange",
+      "nd33-2023 qualification.professionalField",
       "nd33-2023 quota.overCap",
+      "nd33-2023 rotation.headTerms",
+      "nd33-2023 rotation.periodicChange",
+      "nd34-2019 qualification.generalEducation",
+      "nd34-2019 qualification.politicalTheory",
+      "nd34-2019 qualification.professionalField",
+      "nd34-2019 qualification.professionalLevel",
+      "nd34-2019 qualification.stateManagement",
       "nd34-2019 quota.villageOverCap",
+      "nd34-2019 rotation.headTerms",
+      "nd34-2019 rotation.periodicChange",
+      "nd92-2009 data.implausibleAge",
       "nd92-2009 position.tooManyDeputies",
       "nd92-2009 position.tooManyHolders",
+      "nd92-2009 qualification.generalEducation",
+      "nd92-2009 qualification.politicalTheory",
+      "nd92-2009 qualification.professionalLevel",
+      "nd92-2009 qualification.stateManagement",
       "nd92-2009 quota.villageOverCap",
+      "nd92-2009 rotation.periodicChange",
     ]);
   });
 });

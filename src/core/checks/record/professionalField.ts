@@ -1,0 +1,57 @@
+/**
+ * The field of training against the civil-servant title (issue 5 §1, "professional level and
+ * matching field"): Tư pháp - hộ tịch needs law (Luật Hộ tịch Art 72); other titles as the rule
+ * set lists them (`qualification.professionalField.<title>.fields`, fields separated by ";",
+ * editable on the Quy định sheet). Checked only when the field is known (its column, or the rest
+ * of the level cell: "ĐH Luật"); a sheet with a field column and an empty cell is "không có dữ liệu".
+ */
+import type { FindingDraft } from "../../findings/finding";
+import { severityFor, valueStatus } from "../../rulesets/activate";
+import { asciiKey, comparisonKey } from "../../text/keys";
+import { professionalRank } from "../../text/vocab/professional";
+import { columnOf, servingRows } from "../people";
+import { child, dataKeys, personFinding } from "../support";
+import type { Check } from "../types";
+
+/** A field matches when it contains one of the listed fields (with or without diacritics). */
+export function fieldMatches(field: string, fields: string): boolean {
+  const f = comparisonKey(field);
+  const fa = asciiKey(field);
+  return fields
+    .split(/[;,]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "")
+    .some((x) => f.includes(comparisonKey(x)) || fa.includes(asciiKey(x)));
+}
+
+export const professionalField: Check = {
+  id: "qualification.professionalField",
+  emits: ["qualification.professionalField"],
+  tags: ["qualification", "record"],
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    const rule = ctx.rule("qualification.professionalField");
+    if (!rule) return out;
+    const titles = new Set(dataKeys(rule.value));
+    for (const { rec, view } of servingRows(ctx)) {
+      const post = rec.posts.find((p) => p.titleId !== undefined && titles.has(p.titleId));
+      if (!post) continue;
+      const titleId = post.titleId!;
+      const fields = child(child(rule.value, titleId), "fields");
+      if (typeof fields !== "string") continue;
+      // No training, or below intermediate: the level standard says so; there is no field to compare.
+      if (rec.professionalLevel !== undefined && professionalRank(rec.professionalLevel) < professionalRank("intermediate")) continue;
+      const path = `${titleId}.fields`;
+      const field = rec.professionalField;
+      if (field === undefined || field.trim() === "") {
+        const col = columnOf(ctx, rec.sheet, "professionalField");
+        if (col !== undefined) out.push({ ...personFinding(rule, rule.severity === "info" ? "info" : "warning", rec, view, "professionalField", { titleId, fields, missing: 1 }), col });
+        continue;
+      }
+      if (fieldMatches(field, fields)) continue;
+      const cellField = rec.fields.professionalField ? "professionalField" : "professionalLevel";
+      out.push(personFinding(rule, severityFor(rule, [path]), rec, view, cellField, { titleId, fields, value: field, tentative: valueStatus(rule, path) !== "confirmed" ? 1 : undefined }));
+    }
+    return out;
+  },
+};
