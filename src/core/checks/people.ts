@@ -25,6 +25,16 @@ export interface ServingRow {
  * first serving row of each person (rows the reader found to be the same person).
  */
 export function servingRows(ctx: CheckContext, options: { onePerPerson?: boolean } = {}): ServingRow[] {
+  // Eight checks ask for the same rows: computed once per run (the context is the run's).
+  let cached = SERVING.get(ctx);
+  if (!cached) SERVING.set(ctx, (cached = {}));
+  const key = options.onePerPerson ? "one" : "all";
+  return (cached[key] ??= computeServingRows(ctx, options));
+}
+
+const SERVING = new WeakMap<CheckContext, { one?: ServingRow[]; all?: ServingRow[] }>();
+
+function computeServingRows(ctx: CheckContext, options: { onePerPerson?: boolean }): ServingRow[] {
   const viewOf = new Map<PersonRecord, UnitView>();
   for (const v of ctx.units) for (const r of v.records) viewOf.set(r, v);
   const seen = new Set<number>();
@@ -55,8 +65,16 @@ export function retirementTable(ctx: CheckContext): RetirementTable | undefined 
 /** A person's retirement, when the birth date and the sex are known. */
 export function retirementOfRecord(rec: PersonRecord, table: RetirementTable | undefined): Retirement | undefined {
   if (!table || !rec.birthDate || !rec.gender) return undefined;
-  return retirementOf(rec.birthDate, rec.gender, table);
+  // Several checks need the same person's retirement under the same table: computed once.
+  let byRecord = RETIREMENT.get(table);
+  if (!byRecord) RETIREMENT.set(table, (byRecord = new WeakMap()));
+  if (byRecord.has(rec)) return byRecord.get(rec);
+  const r = retirementOf(rec.birthDate, rec.gender, table);
+  byRecord.set(rec, r);
+  return r;
 }
+
+const RETIREMENT = new WeakMap<RetirementTable, WeakMap<PersonRecord, Retirement | undefined>>();
 
 /** Keys of a flags object (`{ "landConstruction": true, "status": … }`) that are switched on. */
 export function flagsOn(value: JsonValue | undefined): Set<string> {

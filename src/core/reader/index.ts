@@ -16,6 +16,7 @@ import { readRecords, type PersonRecord } from "./records";
 import { parseUnitLabel, unitIdOf, unitMatchKey, type UnitLabel } from "./units";
 import { categoryFromLabel } from "./vocabulary";
 import type { StaffCategory } from "./titles";
+import { isTrainingHeader, readTrainingSheet, type TrainingEntry } from "../training/read";
 
 export type { PersonRecord } from "./records";
 
@@ -52,6 +53,8 @@ export interface WorkbookReading {
   units: UnitReport[];
   quotaRows: { sheet: string; row: QuotaRow; unitId: string }[];
   findings: FindingDraft[];
+  /** Training lists (issue 12): their sheets and entries, when the workbook has any. */
+  training?: { sheets: string[]; entries: TrainingEntry[] };
 }
 
 const OUTPUT_KEYS = new Set(OUTPUT_SHEET_NAMES.map(comparisonKey));
@@ -156,6 +159,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   const pendingQuota: { sheet: string; row: QuotaRow }[] = [];
   const legacyCells: WorkbookReading["legacyCells"] = [];
   const mappings = { ...savedMappings(grid), ...(options.mappings ?? {}) };
+  let training: WorkbookReading["training"];
 
   for (const sheet of grid.sheets) {
     const key = comparisonKey(sheet.name);
@@ -171,6 +175,22 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     const band = sheet.rowCount > 0 ? findHeaderBand(cells) : undefined;
     if (!band) {
       sheets.push({ name: sheet.name, role: "other" });
+      continue;
+    }
+    // A training list (issue 12): its own columns and entries, never person records of the roster.
+    const titleText = [sheet.name, ...Array.from({ length: band.top - 1 }, (_, i) => cells.text(i + 1, 1, false))].join(" ");
+    if (isTrainingHeader(band, titleText)) {
+      const ctxT = titleContext(cells, band.top);
+      const t = readTrainingSheet(cells, band, { date1904: grid.date1904, asOfYear: options.asOf.year, ...(ctxT.unit ? { titleUnit: ctxT.unit } : {}) });
+      (training ??= { sheets: [], entries: [] }).sheets.push(sheet.name);
+      training.entries.push(...t.entries);
+      const headerRowsT: number[] = [];
+      for (let r = band.top; r <= band.bottom; r++) headerRowsT.push(r);
+      const repT: SheetReport = { name: sheet.name, role: "training", records: t.entries.length, headerRows: headerRowsT };
+      if (band.indexRow) repT.indexRow = band.indexRow;
+      if (t.firstDataRow) repT.firstDataRow = t.firstDataRow;
+      if (t.lastDataRow) repT.lastDataRow = t.lastDataRow;
+      sheets.push(repT);
       continue;
     }
     const overrideLetters = mappings[sheet.name]?.columns ?? {};
@@ -319,7 +339,8 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     findings: collapseRepeatedNormalizations(findings),
     counted,
     personOf: duplicates.personOf,
-    legacyCells, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })) };
+    legacyCells, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })),
+    ...(training ? { training } : {}) };
 }
 
 /** Normalizations that are told once per column when they repeat (the user is told once, not a thousand times). */
@@ -384,7 +405,9 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
       else union(first, i);
     }
     if (rec.fullName && rec.birthDate) {
-      const k = comparisonKey(rec.fullName);
+      // Every rule below needs the same birth year: grouping by name and year keeps the pairwise
+      // comparisons small even for the commonest names in a province's roster.
+      const k = `${comparisonKey(rec.fullName)}|${rec.birthDate.year}`;
       const list = byName.get(k);
       if (list) list.push(i);
       else byName.set(k, [i]);
@@ -404,7 +427,7 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
   const out: Duplicates["findings"] = [];
   const at = (rec: PersonRecord, field: "idNumber" | "fullName") => ({ sheet: rec.sheet, row: rec.row, col: rec.fields[field]?.col ?? rec.fields.fullName?.col ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) });
   const related = (rec: PersonRecord, others: number[]) => {
-    const rows = others.map((o) => records[o]).filter((o) => o.sheet === rec.sheet).map((o) => o.row);
+    const rows = others.map((o) => records[o]).filter((o) => o.sheet === rec.sheet).map((o) => o.row).slice(0, 20);
     return rows.length > 0 ? rows : undefined;
   };
   // The same person: every row, naming the first other row.

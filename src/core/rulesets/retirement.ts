@@ -72,8 +72,16 @@ export function retirementTableFrom(value: JsonValue | undefined): RetirementTab
  * @example retirementTableOf(chooseRuleSet({ asOf: "2024-11-15" }).set)
  */
 export function retirementTableOf(set: ActiveRuleSet): RetirementTable | undefined {
-  return retirementTableFrom(set.rules.get(RETIREMENT_TABLE_RULE)?.value);
+  const value = set.rules.get(RETIREMENT_TABLE_RULE)?.value;
+  // The same rule value gives the same table object, so callers can cache per table.
+  if (value === undefined || value === null || typeof value !== "object") return retirementTableFrom(value);
+  if (TABLES.has(value)) return TABLES.get(value);
+  const t = retirementTableFrom(value);
+  TABLES.set(value, t);
+  return t;
 }
+
+const TABLES = new WeakMap<object, RetirementTable | undefined>();
 
 /**
  * The retirement age (in months) of people who reach it in `year`.
@@ -94,6 +102,18 @@ export function retirementAgeInYear(table: RetirementTable, sex: Sex, year: numb
  * @example retirementOf({ year: 1963, month: 1, precision: "month" }, "male", table) // { ageMonths: 729, year: 2023, month: 10, date: "2023-10-31", pensionFrom: "2023-11-01" }
  */
 export function retirementOf(birth: PartialDate, sex: Sex, table: RetirementTable): Retirement {
+  // Only the birth month matters: a roster of thousands has a few hundred distinct months.
+  let byMonth = BY_MONTH.get(table);
+  if (!byMonth) BY_MONTH.set(table, (byMonth = new Map()));
+  const key = `${sex}|${birth.year}|${birth.month ?? 1}`;
+  let r = byMonth.get(key);
+  if (r === undefined) byMonth.set(key, (r = computeRetirement(birth, sex, table)));
+  return r;
+}
+
+const BY_MONTH = new WeakMap<RetirementTable, Map<string, Retirement>>();
+
+function computeRetirement(birth: PartialDate, sex: Sex, table: RetirementTable): Retirement {
   const b = birth.year * 12 + ((birth.month ?? 1) - 1);
   // The smallest year Y in which birth + age(Y) falls (ages grow by less than a year a year, so it exists).
   let reached = b + retirementAgeInYear(table, sex, birth.year);
