@@ -250,7 +250,9 @@ async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyRe
   const userComments = await locate(session, existing.comments.map((item) => ({ item })));
   const separator = highlights.length > 0 || targets.length > 0 ? await listSeparator(session, meta.sheets.get(highlights[0]?.sheet ?? "") ?? [...meta.sheets.values()][0]) : ",";
 
-  const record: ChangeRecord = { ...emptyChangeRecord("addin"), at: new Date().toISOString(), sheets: targets.map((t) => t.name) };
+  // A run that writes no sheets of ours (the pane's "marks only") keeps the record of the ones an earlier run wrote.
+  const ownSheets = plan.sheets.length === 0 ? [...ownBefore].filter((n) => meta.sheets.has(n)) : targets.map((t) => t.name);
+  const record: ChangeRecord = { ...emptyChangeRecord("addin"), at: new Date().toISOString(), sheets: ownSheets };
   if (state.record?.textRepairs?.length) record.textRepairs = state.record.textRepairs;
   for (const h of highlights) {
     const f = fills.get(cellKey(h.sheet, h.row, h.col));

@@ -7,3 +7,6 @@ export { readWorkbookGrid, readWorkbookWithStats, type ReadStats, type ReadResul
 export { applyPlan, clearMarks, type ApplyResult, type ClearResult } from "./apply";
 export { validateNow, clearHighlights, type ValidateNowResult } from "./run";
 export { publishOutcome, subscribeOutcome, lastOutcome, failedOutcome, outcomeLine, setPaneVisible, isPaneVisible, type RunOutcome } from "./outcome";
+export { type RunStage, type ValidateNowOptions } from "./run";
+export { selectCell } from "./navigate";
+export { readSettings, updateSettings } from "./settings";

@@ -21,7 +21,30 @@ import type { RunOutcome } from "./outcome";
 export interface ValidateNowOptions {
   /** The clock (ms); the as-of date is today in Vietnam (UTC+7). */
   now?: number;
+  /** The task pane's choices (issue 9). The reporting date, YYYY-MM-DD (default: today in Vietnam). */
+  asOf?: string;
+  /** A preset rule-set id (default: the one saved in the workbook, else the regime in force on the as-of date). */
+  ruleSetId?: string;
+  /** Told when each stage starts, so the pane can name it. */
+  onStage?: (stage: RunStage) => void;
+  /**
+   * Cancels the run. Honoured between stages, up to the start of writing: a cancelled run throws
+   * `excel.cancelled` and has written nothing. Once writing has started the run completes.
+   */
+  signal?: AbortSignal;
+  /** Write the result sheets ("Kết quả kiểm tra", the summaries); default true. False: marks and notes only. */
+  writeSheets?: boolean;
 }
+
+/** The stages of a run, in order. */
+export type RunStage = "reading" | "checking" | "writing";
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EngineError("excel.cancelled");
+}
+
+/** Let the page paint (the stage name, the progress bar) before a long synchronous step. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface ValidateNowResult {
   outcome: RunOutcome;
@@ -40,11 +63,21 @@ function savedRuleSet(grid: WorkbookGrid): string | undefined {
 export async function validateNow(host: ExcelHost, options: ValidateNowOptions = {}): Promise<ValidateNowResult> {
   if (!supports(host, "base")) throw new EngineError("excel.apiNotSupported", { api: "RangeAreas, getCellProperties", set: "ExcelApi 1.9" });
   const now = options.now ?? Date.now();
+  const { signal, onStage } = options;
+  throwIfCancelled(signal);
+  onStage?.("reading");
   const { grid, stats } = await readWorkbookWithStats(host);
-  const ruleSetId = savedRuleSet(grid);
-  const result = validateWorkbook(grid, { asOf: vietnamToday(now), ...(ruleSetId ? { ruleSetId } : {}) });
+  throwIfCancelled(signal);
+  onStage?.("checking");
+  if (onStage) await yieldToPage();
+  throwIfCancelled(signal);
+  const chosenId = options.ruleSetId && regimeById(options.ruleSetId) ? options.ruleSetId : savedRuleSet(grid);
+  const result = validateWorkbook(grid, { asOf: options.asOf ?? vietnamToday(now), ...(chosenId ? { ruleSetId: chosenId } : {}) });
   const { report } = result;
-  const plan = buildEditPlan({ report, reading: result.reading, summaries: result.summaries, asOf: result.asOf, ruleSetName: regimeById(report.ruleSet.id)?.nameVi ?? report.ruleSet.id });
+  const built = buildEditPlan({ report, reading: result.reading, summaries: result.summaries, asOf: result.asOf, ruleSetName: regimeById(report.ruleSet.id)?.nameVi ?? report.ruleSet.id });
+  const plan = options.writeSheets === false ? { ...built, sheets: [] } : built;
+  throwIfCancelled(signal);
+  onStage?.("writing");
   const applied = await applyPlan(host, plan);
   const totals = report.totals ?? { records: 0, errors: 0, warnings: 0, infos: 0 };
   const details: Bilingual[] = [];

@@ -196,6 +196,10 @@ export class FakeWorkbook {
   readonly comments: FakeComment[] = [];
   structureProtected = false;
   date1904 = false;
+  /** The active sheet's name (`Worksheet.activate`); the first sheet until one is activated. */
+  activeSheet: string | undefined;
+  /** The selection (`Range.select`): sheet and A1 address. */
+  selection: { sheet: string; address: string } | undefined;
   readonly options: Required<FakeOptions>;
   stats: FakeStats = { syncs: 0, requests: [], runs: [], suspendScreenUpdating: 0, writes: 0 };
   private nextPartId = 1;
@@ -630,6 +634,10 @@ class WorksheetsP extends P {
   get items(): WorksheetP[] {
     return this.prop("items");
   }
+  /** `worksheets.getItem(name)`: a sheet by name (case-insensitive, as Excel); `ItemNotFound` at sync when absent. */
+  getItem(name: string): WorksheetP {
+    return new WorksheetP(this.context, () => this.context.book.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase()), name);
+  }
   add(name: string): WorksheetP {
     let created: FakeSheet | undefined;
     this.context.push({
@@ -681,6 +689,18 @@ class WorksheetP extends P {
   set tabColor(color: string) {
     if (!this.context.requireSet(7, "Worksheet.tabColor")) return;
     this.writeSheet({ set: "tabColor", color }, (s) => (s.tabColor = color));
+  }
+  /** `Worksheet.activate()`: the sheet becomes the active one (a hidden sheet cannot be activated). */
+  activate(): void {
+    this.context.push({
+      describe: { call: "worksheet.activate", sheet: this.label },
+      write: false,
+      run: () => {
+        const s = this.sheet();
+        if (s.visibility !== "Visible") throw new FakeError("InvalidOperation", `Sheet ${s.name} is hidden.`);
+        this.context.book.activeSheet = s.name;
+      },
+    });
   }
   /** A write to the sheet, refused when it is protected. */
   writeSheet(describe: unknown, fn: (s: FakeSheet) => void): void {
@@ -775,6 +795,21 @@ class RangeP extends P implements Target {
   }
   private need(): Rect {
     return this.rects()[0];
+  }
+
+  /** `Range.select()`: only on the active sheet, as in Excel. */
+  select(): void {
+    this.context.push({
+      describe: { call: "range.select", on: this.path },
+      write: false,
+      run: () => {
+        const s = this.ws.sheet();
+        const book = this.context.book;
+        if ((book.activeSheet ?? book.sheets[0]?.name) !== s.name) throw new FakeError("InvalidOperation", `Select needs ${s.name} to be the active sheet.`);
+        const r = this.need();
+        book.selection = { sheet: s.name, address: rectA1(r) };
+      },
+    });
   }
 
   load(spec?: unknown): this {

@@ -1,0 +1,117 @@
+import * as React from "react";
+import { Button, Field, Select, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ruleText } from "../../core/findings/catalogue";
+import type { Finding, Severity } from "../../core/report/types";
+import type { PaneLanguage, PaneText } from "../strings";
+import { filterFindings, findingTarget, groupFindings, type SeverityFilter } from "../model";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: "8px" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: { display: "block", width: "100%", textAlign: "start", justifyContent: "flex-start", fontWeight: "normal", whiteSpace: "normal", height: "auto", padding: "4px 6px" },
+  // Severity is written out in each heading; the left border only repeats it (colour never alone).
+  error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}`, paddingLeft: "6px" },
+  warning: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorder2}`, paddingLeft: "6px" },
+  info: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}`, paddingLeft: "6px" },
+  unit: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  h3: { margin: "8px 0 4px 0", fontSize: tokens.fontSizeBase400 },
+});
+
+export interface FindingsPanelProps {
+  t: PaneText;
+  lang: PaneLanguage;
+  findings: readonly Finding[];
+  onSelect(f: Finding): void;
+}
+
+/** Findings grouped by severity, rule and unit, with counts, a severity filter and a search. */
+export function FindingsPanel({ t, lang, findings, onSelect }: FindingsPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const [severity, setSeverity] = React.useState<SeverityFilter>("all");
+  const [query, setQuery] = React.useState("");
+  const [toggled, setToggled] = React.useState<Set<string>>(new Set());
+  const shown = React.useMemo(() => filterFindings(findings, severity, query), [findings, severity, query]);
+  const groups = React.useMemo(() => groupFindings(shown), [shown]);
+  // Rule groups start open when the list is short or filtered, closed otherwise; a click flips that.
+  const openByDefault = shown.length <= 40 || query.trim() !== "" || severity !== "all";
+  const isOpen = (key: string) => openByDefault !== toggled.has(key);
+  const flip = (key: string) =>
+    setToggled((s) => {
+      const n = new Set(s);
+      if (n.has(key)) n.delete(key);
+      else n.add(key);
+      return n;
+    });
+  const title = (rule: string) => {
+    const r = ruleText(rule);
+    return r ? `${r.title[lang]} (${rule})` : rule;
+  };
+  const text = (f: Finding) => (lang === "en" && f.messageEn ? f.messageEn : f.message);
+  return (
+    <section aria-labelledby="findings-heading" className={styles.stack}>
+      <h2 id="findings-heading">{t.findings}</h2>
+      <Field label={t.filterSeverity}>
+        <Select value={severity} onChange={(_e, d) => setSeverity(d.value as SeverityFilter)}>
+          <option value="all">{t.all}</option>
+          {(["error", "warning", "info"] as Severity[]).map((s) => (
+            <option key={s} value={s}>
+              {t.severity[s]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.search}>
+        <SearchBox value={query} placeholder={t.searchPlaceholder} onChange={(_e, d) => setQuery(d.value)} />
+      </Field>
+      <Text role="status" aria-live="polite">
+        {findings.length === 0 ? t.noFindings : shown.length === 0 ? t.noMatch : t.shown(shown.length, findings.length)}
+      </Text>
+      {groups.map((g) => (
+        <section key={g.severity} aria-labelledby={`sev-${g.severity}`} className={styles[g.severity]}>
+          <h3 id={`sev-${g.severity}`} className={styles.h3}>
+            {t.severity[g.severity]} — {t.count(g.count)}
+          </h3>
+          {g.rules.map((r) => {
+            const key = `${g.severity}/${r.rule}`;
+            const open = isOpen(key);
+            const panelId = `grp-${g.severity}-${r.rule.replace(/[^a-z0-9]/gi, "-")}`;
+            return (
+              <div key={key}>
+                <Button appearance="transparent" aria-expanded={open} aria-controls={panelId} onClick={() => flip(key)} className={styles.item}>
+                  {open ? "▾" : "▸"} {title(r.rule)} — {t.count(r.count)}
+                </Button>
+                {open && (
+                  <div id={panelId}>
+                    {r.units.map((u) => (
+                      <div key={u.unit ?? ""}>
+                        <h4 className={styles.unit}>
+                          {u.unit ?? t.noUnit} — {t.count(u.findings.length)}
+                        </h4>
+                        <ul className={styles.list}>
+                          {u.findings.map((f, i) => {
+                            const target = findingTarget(f);
+                            const where = target ? `${f.sheet}!${target.a1}` : t.wholeSheet;
+                            return (
+                              <li key={i}>
+                                <Button appearance="subtle" className={styles.item} disabled={!target} onClick={() => onSelect(f)} title={t.goTo(where)}>
+                                  <span>
+                                    <strong>{t.severity[f.severity]}</strong> · {where}
+                                    {f.person ? ` · ${f.person}` : ""}: {text(f)}
+                                  </span>
+                                </Button>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </div>
+                    ))}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </section>
+  );
+}
