@@ -16,6 +16,9 @@ import { checkWorkbook } from "../src/core/checks/workbook";
 import { chooseRuleSet } from "../src/core/rulesets";
 import { summarize } from "../src/core/summary";
 import { parseIsoDay } from "../src/core/engine";
+import { FakeWorkbook } from "../test/support/fakeExcel";
+import { validateNow } from "../src/excel/run";
+import { PAYLOAD_LIMIT_BYTES } from "../src/excel/limits";
 
 const ROOT = join(__dirname, "..");
 const AS_OF = "2024-12-31";
@@ -85,6 +88,15 @@ async function main(): Promise<void> {
       floor.push(child(["floor", file, join(dir, `floor-${n}.xlsx`)]));
       cli.push(child(["cli", "validate", file, "--as-of", AS_OF, "--out", join(dir, `out-${n}.xlsx`), "--summary", join(dir, `sum-${n}.xlsx`), "--json", join(dir, `r-${n}.json`), "--force"]));
     }
+    // The Excel adapter on the strict fake: one "Kiểm tra hồ sơ" (read, validate, mark, write sheets).
+    let excel: Record<string, number> | undefined;
+    if (n <= 100000) {
+      const book = FakeWorkbook.fromGrid(grid, { listSeparator: ";" });
+      const t0 = performance.now();
+      await validateNow(book.host(), { now: Date.UTC(2024, 11, 31, 3) });
+      const largest = Math.max(...book.stats.requests.map((r) => Math.max(r.requestBytes, r.responseBytes)));
+      excel = { syncs: book.stats.syncs, largestPayloadMb: largest / 2 ** 20, limitMb: PAYLOAD_LIMIT_BYTES / 2 ** 20, seconds: (performance.now() - t0) / 1000 };
+    }
     const reader = stat(readerTimes.map((t) => records / t));
     const checks = stat(checkTimes.map((t) => records / t));
     const cliS = stat(cli.map((c) => c.seconds));
@@ -100,6 +112,7 @@ async function main(): Promise<void> {
       floorSeconds: floorS,
       floorPeakRssMb: Math.max(...floor.map((c) => c.maxRssMb)),
       cliOverFloor: cliS.median / floorS.median,
+      ...(excel ? { excelAdapter: excel } : {}),
     });
   }
   rmSync(dir, { recursive: true, force: true });
@@ -108,14 +121,15 @@ async function main(): Promise<void> {
   const k = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : `${Math.round(x / 1000)} k`);
   const lines = [
     `Máy / machine: ${machine.cpus} cores, ${machine.memoryGb} GB, ${machine.cpu}, Node ${machine.node}`,
-    "| persons | reader rows/s (median, min–max) | checks+summaries records/s | CLI s (median) | floor s | CLI/floor | CLI peak RSS MB |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
+    "| persons | reader rows/s (median, min–max) | checks+summaries records/s | CLI s (median) | floor s | CLI/floor | CLI peak RSS MB | Excel syncs | largest request MB |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...results.map((r) => {
       const rd = r.readerRowsPerSecond as Stat;
       const ck = r.checksRecordsPerSecond as Stat;
       const cs = r.cliSeconds as Stat;
       const fs = r.floorSeconds as Stat;
-      return `| ${r.persons} | ${k(rd.median)} (${k(rd.min)}–${k(rd.max)}, ${rd.runs} runs) | ${k(ck.median)} (${k(ck.min)}–${k(ck.max)}) | ${cs.median.toFixed(2)} (${cs.runs}) | ${fs.median.toFixed(2)} | ${(r.cliOverFloor as number).toFixed(2)} | ${Math.round(r.cliPeakRssMb as number)} |`;
+      const ex = r.excelAdapter as Record<string, number> | undefined;
+      return `| ${r.persons} | ${k(rd.median)} (${k(rd.min)}–${k(rd.max)}, ${rd.runs} runs) | ${k(ck.median)} (${k(ck.min)}–${k(ck.max)}) | ${cs.median.toFixed(2)} (${cs.runs}) | ${fs.median.toFixed(2)} | ${(r.cliOverFloor as number).toFixed(2)} | ${Math.round(r.cliPeakRssMb as number)} | ${ex ? ex.syncs : "–"} | ${ex ? ex.largestPayloadMb.toFixed(2) : "–"} |`;
     }),
   ];
   process.stdout.write(lines.join("\n") + "\n");
