@@ -4,12 +4,18 @@
  * two-row header, column-number row, a section per unit, total rows, a quota sheet).
  * Medians of several runs with their spread; one table on stdout and bench/results.json.
  * BENCH_SIZES=1000,10000 limits the sizes (the full run is 1k, 10k, 100k and one run at 300k).
+ *
+ * Then `consolidate` (issue 11): 500 commune workbooks of 60 people each (one in ten an .xls:
+ * BIFF8, web page or Excel 2003 XML in turn) and a quota workbook, consolidated by the command
+ * line as users run it (worker threads), once: time and peak memory. BENCH_COMMUNES=N changes
+ * the number of communes, BENCH_CONSOLIDATE=0 skips the case, BENCH_ONLY=consolidate runs only it.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { largeRosterFixture } from "../test/support/workbooks";
+import { largeRosterFixture, makeUnits, quotaWorkbook } from "../test/support/workbooks";
+import { gridToHtml, gridToSpreadsheetMl, gridToXls } from "../test/support/legacyFormats";
 import { readXlsx } from "../src/file/readXlsx";
 import { readWorkbook } from "../src/core/reader";
 import { checkWorkbook } from "../src/core/checks/workbook";
@@ -51,10 +57,79 @@ function child(args: string[]): { seconds: number; maxRssMb: number } {
   return { seconds, maxRssMb: maxRssKb / 1024 };
 }
 
+const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 500);
+const PERSONS_PER_COMMUNE = 60;
+
+/**
+ * `consolidate` on a district-sized folder: COMMUNES workbooks of 60 people (one commune each),
+ * every tenth an .xls (BIFF8, web page, Excel 2003 XML in turn), and the quota workbook; run once
+ * in its own process the way the command line runs it, for its time and peak memory.
+ */
+async function consolidateCase(dir: string): Promise<Record<string, unknown>> {
+  const folder = join(dir, "communes");
+  mkdirSync(folder, { recursive: true });
+  const units = makeUnits(COMMUNES);
+  const formats = { xlsx: 0, xls: 0, html: 0, spreadsheetMl2003: 0 };
+  let inputBytes = 0;
+  process.stderr.write(`… consolidate: ${COMMUNES} xã / communes × ${PERSONS_PER_COMMUNE} người / persons\n`);
+  for (let i = 0; i < units.length; i++) {
+    const fx = await largeRosterFixture(PERSONS_PER_COMMUNE, { seed: i + 1, level: 6, units: [units[i]] });
+    let bytes = fx.bytes;
+    let ext = "xlsx";
+    if (i % 10 === 9) {
+      const grid = readXlsx(fx.bytes);
+      const form = Math.floor(i / 10) % 3;
+      bytes = form === 0 ? gridToXls(grid) : form === 1 ? gridToHtml(grid, { variant: "webPage" }) : gridToSpreadsheetMl(grid);
+      formats[form === 0 ? "xls" : form === 1 ? "html" : "spreadsheetMl2003"]++;
+      ext = "xls";
+    } else formats.xlsx++;
+    inputBytes += bytes.length;
+    writeFileSync(join(folder, `xa-${String(i + 1).padStart(4, "0")}.${ext}`), bytes);
+  }
+  const quota = join(dir, "dinh-bien.xlsx");
+  writeFileSync(quota, await quotaWorkbook({ units }));
+  const args = ["consolidate", folder, "--quota", quota, "--as-of", AS_OF, "--summary", join(dir, "tong-hop.xlsx"), "--json", join(dir, "tong-hop.json"), "--md", join(dir, "tong-hop.md"), "--force"];
+  const run = child(["cli-async", ...args]);
+  const report = JSON.parse(readFileSync(join(dir, "tong-hop.json"), "utf8")) as { units: unknown[]; totals: { records: number; errors: number; warnings: number; infos: number } };
+  return {
+    communes: COMMUNES,
+    personsPerCommune: PERSONS_PER_COMMUNE,
+    records: report.totals.records,
+    units: report.units.length,
+    formats,
+    inputBytes,
+    jobs: cpus().length,
+    seconds: run.seconds,
+    peakRssMb: run.maxRssMb,
+    findings: report.totals.errors + report.totals.warnings + report.totals.infos,
+  };
+}
+
+function consolidateTable(c: Record<string, unknown>): string[] {
+  const f = c.formats as Record<string, number>;
+  return [
+    "",
+    "consolidate (worker threads, --quota, --summary --json --md):",
+    "| communes × persons | records | files .xlsx / .xls BIFF8 / HTML / XML 2003 | jobs | seconds | peak RSS MB |",
+    "|---:|---:|---:|---:|---:|---:|",
+    `| ${c.communes} × ${c.personsPerCommune} | ${c.records} | ${f.xlsx} / ${f.xls} / ${f.html} / ${f.spreadsheetMl2003} | ${c.jobs} | ${(c.seconds as number).toFixed(1)} | ${Math.round(c.peakRssMb as number)} |`,
+  ];
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "hoso-bench-"));
   const results: Record<string, unknown>[] = [];
   const asOf = parseIsoDay(AS_OF)!;
+  const only = process.env.BENCH_ONLY;
+  const resultsPath = join(ROOT, "bench", "results.json");
+  if (only === "consolidate") {
+    const consolidate = await consolidateCase(dir);
+    rmSync(dir, { recursive: true, force: true });
+    const previous = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, "utf8")) as Record<string, unknown>) : {};
+    writeFileSync(resultsPath, JSON.stringify({ ...previous, consolidate: { ...consolidate, date: new Date().toISOString(), node: process.version } }, null, 2) + "\n");
+    process.stdout.write(consolidateTable(consolidate).join("\n").trimStart() + "\n");
+    return;
+  }
   for (const n of sizes) {
     process.stderr.write(`… ${n} người / persons\n`);
     const fx = await largeRosterFixture(n, { level: 6 });
@@ -115,9 +190,10 @@ async function main(): Promise<void> {
       ...(excel ? { excelAdapter: excel } : {}),
     });
   }
+  const consolidate = process.env.BENCH_CONSOLIDATE === "0" ? undefined : await consolidateCase(dir);
   rmSync(dir, { recursive: true, force: true });
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
-  writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify({ machine, results }, null, 2) + "\n");
+  writeFileSync(resultsPath, JSON.stringify({ machine, results, ...(consolidate ? { consolidate } : {}) }, null, 2) + "\n");
   const k = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : `${Math.round(x / 1000)} k`);
   const lines = [
     `Máy / machine: ${machine.cpus} cores, ${machine.memoryGb} GB, ${machine.cpu}, Node ${machine.node}`,
@@ -132,6 +208,7 @@ async function main(): Promise<void> {
       return `| ${r.persons} | ${k(rd.median)} (${k(rd.min)}–${k(rd.max)}, ${rd.runs} runs) | ${k(ck.median)} (${k(ck.min)}–${k(ck.max)}) | ${cs.median.toFixed(2)} (${cs.runs}) | ${fs.median.toFixed(2)} | ${(r.cliOverFloor as number).toFixed(2)} | ${Math.round(r.cliPeakRssMb as number)} | ${ex ? ex.syncs : "–"} | ${ex ? ex.largestPayloadMb.toFixed(2) : "–"} |`;
     }),
   ];
+  if (consolidate) lines.push(...consolidateTable(consolidate));
   process.stdout.write(lines.join("\n") + "\n");
 }
 

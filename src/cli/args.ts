@@ -24,7 +24,23 @@ export interface ClearArgs {
   force?: boolean;
 }
 
-export type CliArgs = ValidateArgs | ClearArgs | { command: "help" } | { command: "version" };
+/** `consolidate PATH... --summary PATH [--json PATH|-] [--md PATH] [--quota FILE] [--rules ID|FILE] [--as-of DATE] [--jobs N] [--force]` (issue 11). */
+export interface ConsolidateArgs {
+  command: "consolidate";
+  /** Files and folders (searched for workbooks), in the order given. */
+  paths: string[];
+  summary?: string;
+  json?: string;
+  md?: string;
+  quota?: string;
+  rules?: string;
+  asOf?: string;
+  /** Files read at once (default: the number of cores; 1 reads them one by one in the main thread). */
+  jobs?: number;
+  force?: boolean;
+}
+
+export type CliArgs = ValidateArgs | ClearArgs | ConsolidateArgs | { command: "help" } | { command: "version" };
 
 type ValueKey = "asOf" | "rules" | "json" | "out" | "summary";
 type FlagKey = "force" | "fixEncoding";
@@ -46,6 +62,7 @@ export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === "--help" || command === "-h" || command === "help") return { command: "help" };
   if (command === "--version" || command === "-v") return { command: "version" };
+  if (command === "consolidate") return parseConsolidateArgs(rest);
   if (command !== "validate" && command !== "clear") throw new EngineError("usage.unknownCommand", { command });
   const out: Record<string, string | boolean> = { command };
   let file: string | undefined;
@@ -74,11 +91,52 @@ export function parseArgs(argv: string[]): CliArgs {
   return out as unknown as CliArgs;
 }
 
+const CONSOLIDATE_VALUES: Record<string, "summary" | "json" | "md" | "quota" | "rules" | "asOf" | "jobs"> = {
+  "--summary": "summary",
+  "--json": "json",
+  "--md": "md",
+  "--quota": "quota",
+  "--rules": "rules",
+  "--as-of": "asOf",
+  "--jobs": "jobs",
+};
+
+/** `consolidate`: several paths, and its own options. */
+function parseConsolidateArgs(rest: string[]): CliArgs {
+  const out: ConsolidateArgs = { command: "consolidate", paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === "--help" || a === "-h") return { command: "help" };
+    if (!a.startsWith("--")) {
+      out.paths.push(a);
+      continue;
+    }
+    const [name, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (name === "--force") {
+      out.force = true;
+      continue;
+    }
+    const key = CONSOLIDATE_VALUES[name];
+    if (!key) throw new EngineError("usage.unknownOption", { option: name });
+    const value = inline ?? rest[++i];
+    if (value === undefined || (value.startsWith("--") && inline === undefined)) throw new EngineError("usage.missingValue", { option: name });
+    if (key === "jobs") {
+      if (!/^\d+$/.test(value) || Number(value) < 1) throw new EngineError("usage.badNumber", { option: name, value });
+      out.jobs = Math.min(Number(value), 256);
+    } else out[key] = value;
+  }
+  if (out.paths.length === 0) throw new EngineError("usage.noFile");
+  if (out.summary === undefined) throw new EngineError("usage.missingOption", { command: "consolidate", option: "--summary ĐƯỜNG_DẪN.xlsx" });
+  return out;
+}
+
 export const HELP_TEXT = `Kiểm tra hồ sơ cán bộ, công chức cấp xã — roster validator
 
 Cách dùng / Usage:
   npm run -s cli -- validate TỆP.xlsx [tùy chọn]
   npm run -s cli -- clear TỆP.xlsx --out ĐƯỜNG_DẪN [--force]
+  npm run -s cli -- consolidate TỆP|THƯ_MỤC... --summary TỔNG_HỢP.xlsx [--json ĐƯỜNG_DẪN|-] [--md ĐƯỜNG_DẪN]
+                   [--quota TỆP] [--rules MÃ] [--as-of YYYY-MM-DD] [--jobs N] [--force]
 
 Tùy chọn / Options:
   --as-of YYYY-MM-DD   ngày báo cáo của danh sách (mặc định: hôm nay, giờ Việt Nam)
@@ -100,6 +158,17 @@ Tùy chọn / Options:
 
   clear                bỏ mọi đánh dấu của công cụ, trả lại định dạng và ghi chú ban đầu
                        remove every mark the tool made, restoring the original formats and notes
+
+  consolidate          kiểm tra nhiều tệp (hoặc mọi sổ tính trong thư mục) và tổng hợp thành một
+                       consolidate many files (or every workbook in folders) into one summary
+  --summary ĐƯỜNG_DẪN  sổ tổng hợp: kết quả, biên chế, chất lượng và trang "Tình trạng tệp"
+                       the summary workbook: findings, staffing, quality and the file-status sheet
+  --md ĐƯỜNG_DẪN       báo cáo Markdown / a Markdown report
+  --quota TỆP          sổ tính định biên dùng cho mọi đơn vị (thay trang định biên trong các tệp)
+                       a quota workbook for every unit (wins over the files' own quota sheets)
+  --jobs N             số tệp đọc cùng lúc (mặc định: số nhân CPU) / files read at once (default: cores)
+
+Định dạng đọc được / Input formats: .xlsx, .xlsm, .xls (Excel 97-2003, bảng HTML, XML 2003), theo nội dung tệp
 
 Mã thoát / Exit codes:
   0  không có lỗi (error) / no finding of severity error

@@ -10,13 +10,15 @@ import { formatEngineError } from "../core/messages";
 import { validateWorkbook, vietnamToday } from "../core/engine";
 import type { Report } from "../core/report/types";
 import { TOOL_NAME, TOOL_VERSION } from "../core/version";
-import { readXlsx } from "../file/readXlsx";
+import { FORMAT_NAMES, readWorkbookBytes, workbookFormatOf } from "../file/readWorkbook";
 import { annotateWorkbook, clearWorkbook } from "../file/annotate";
 import { writeSummaryWorkbook } from "../file/summaryWorkbook";
 import { planForValidation } from "../core/plan/fromValidation";
 import { HELP_TEXT, parseArgs, type ClearArgs, type ValidateArgs } from "./args";
 import { checkOutputPath, writeAtomically } from "./output";
+import { consolidate, consolidateInProcess } from "./consolidate";
 import { formatSummary } from "./summary";
+import { runDiff } from "./diff";
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -53,7 +55,10 @@ function validate(args: ValidateArgs, io: CliIo): number {
   const progress = (vi: string) => io.interactive && args.json !== "-" && io.stderr(`${vi}\n`);
   progress(`Đang đọc ${basename(args.file)}… / Reading…`);
   const bytes = readInput(args.file);
-  const grid = readXlsx(bytes, { fileName: basename(args.file) });
+  // .xlsx/.xlsm, and .xls as BIFF8, HTML table or Excel 2003 XML, told by content; only an .xlsx can be marked (--out).
+  const format = workbookFormatOf(bytes);
+  if (args.out !== undefined && format !== undefined && format !== "xlsx") throw new EngineError("output.needsXlsx", { file: basename(args.file), format: FORMAT_NAMES[format].vi, formatEn: FORMAT_NAMES[format].en });
+  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file) });
   progress("Đang kiểm tra… / Checking…");
   const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
   const { report } = result;
@@ -96,6 +101,8 @@ export function exitCodeOf(report: Report): number {
 /** Run the CLI; returns the exit code. Never throws. */
 export function runCli(argv: string[], io: CliIo): number {
   try {
+    // `diff OLD NEW` (issue 12) parses its own arguments.
+    if (argv[0] === "diff") return runDiff(argv.slice(1), io);
     const args = parseArgs(argv);
     if (args.command === "help") {
       io.stdout(HELP_TEXT);
@@ -106,6 +113,7 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     if (args.command === "clear") return clear(args, io);
+    if (args.command === "consolidate") return consolidateInProcess(args, io);
     return validate(args, io);
   } catch (e) {
     if (isEngineError(e)) {
@@ -119,12 +127,39 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
+/** One line on stderr for a failure (Vietnamese — English), exit code 2. */
+function oneLineFailure(e: unknown, io: CliIo): number {
+  if (isEngineError(e)) {
+    io.stderr(formatEngineError(e) + "\n");
+    return 2;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  io.stderr(`Lỗi không mong đợi: ${msg} — Unexpected error: ${msg}\n`.replace(/\n(?!$)/g, " "));
+  return 2;
+}
+
+/**
+ * The command line's entry: `consolidate` reads its files on worker threads (issue 11); every
+ * other command runs as {@link runCli}. Never rejects.
+ */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] !== "consolidate") return runCli(argv, io);
+  try {
+    const args = parseArgs(argv);
+    if (args.command !== "consolidate") return runCli(argv, io);
+    return await consolidate(args, io);
+  } catch (e) {
+    return oneLineFailure(e, io);
+  }
+}
+
 if (require.main === module) {
-  const code = runCli(process.argv.slice(2), {
+  void runCliAsync(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     now: () => Date.now(),
     interactive: Boolean(process.stderr.isTTY),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

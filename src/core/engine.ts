@@ -15,6 +15,7 @@ import type { ActiveRuleSet } from "./rulesets/types";
 import type { PartialDate } from "./text/dates";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
 import { summarize, type Summaries } from "./summary";
+import { summarizeTraining, type TrainingResult } from "./training";
 
 export interface ValidateOptions {
   /** The roster's reporting date, YYYY-MM-DD. */
@@ -27,6 +28,8 @@ export interface ValidateOptions {
   fileName?: string;
   fileBytes?: number;
   mappings?: ReadWorkbookOptions["mappings"];
+  /** Training summary (issue 12): the first year counted; default 5 years before the as-of year. */
+  trainingSince?: number;
 }
 
 export interface ValidationResult {
@@ -38,6 +41,8 @@ export interface ValidationResult {
   asOf: PartialDate;
   /** The rule set the checks used, with every override applied. */
   ruleSet: ActiveRuleSet;
+  /** The training lists' entries, their links to the roster and their summary (when the workbook has a training list). */
+  training?: TrainingResult;
 }
 
 /** Parse "YYYY-MM-DD" strictly; undefined when it is not a calendar date. */
@@ -73,6 +78,8 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
   }
   const checked = checkWorkbook(grid, reading, chosen, options.asOf);
   findings.push(...checked.findings);
+  const training = reading.training ? summarizeTraining(reading.training.entries, reading.training.sheets, reading, options.trainingSince ?? asOf.year - 5) : undefined;
+  if (training) findings.push(...training.findings);
   const ruleSet: Report["ruleSet"] = checked.ruleSet;
   // After the checks: the Quy định sheet's overrides are applied to the set by then.
   const summaries = summarize(reading, asOf, retirementTableOf(chosen.set));
@@ -91,7 +98,8 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
     findings: findings.map(stripUndefined),
     quality: summaries.totalQuality,
   });
-  return { report, reading, summaries, asOf, ruleSet: chosen.set };
+  if (training) report.training = training.report;
+  return { report, reading, summaries, asOf, ruleSet: chosen.set, ...(training ? { training } : {}) };
 }
 
 function stripUndefined(f: FindingDraft): FindingDraft {

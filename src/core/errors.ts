@@ -62,7 +62,9 @@ export type EngineErrorCode =
   | "excel.failed"
   // The task pane (issue 9): the user cancelled a run before anything was written.
   | "excel.cancelled"
-  | "excel.sheetNotFound";
+  | "excel.sheetNotFound"
+  // `diff` (issue 12): a workbook without any roster sheet to compare.
+  | "file.noRoster";
 
 /** Parameters that a message may name. */
 export type EngineErrorParams = Record<string, string | number | undefined>;

@@ -132,6 +132,10 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     vi: `Tệp ${file(p)} (${p.format}) bị cắt cụt: thiếu phần cuối (${p.missing}), có thể chưa tải/chép hết; hãy lấy lại bản đầy đủ`,
     en: `${file(p)} (${p.format}) is cut short: its end (${p.missing}) is missing, the download or copy may be incomplete; get a complete copy`,
   }),
+  "file.noRoster": (p) => ({
+    vi: `Tệp ${file(p)} không có trang danh sách cán bộ nào (cần cột Họ và tên) để so sánh`,
+    en: `${file(p)} holds no roster sheet (with a name column) to compare`,
+  }),
   "file.noTable": (p) => ({
     vi: `Tệp ${file(p)} là trang HTML nhưng không có bảng nào (thẻ <table>) để đọc`,
     en: `${file(p)} is an HTML page but holds no table (<table>) to read`,

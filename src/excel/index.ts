@@ -10,3 +10,4 @@ export { publishOutcome, subscribeOutcome, lastOutcome, failedOutcome, outcomeLi
 export { type RunStage, type ValidateNowOptions } from "./run";
 export { selectCell } from "./navigate";
 export { readSettings, updateSettings } from "./settings";
+export { addStarterSheets, type StarterResult } from "./starter";

@@ -15,7 +15,7 @@ import { attr, decodeXmlText, textOfRuns } from "./xml";
  * Built-in number formats (ECMA-376 Part 1, 18.8.30). Id 14 is the locale's short date: in a
  * Vietnamese Excel it shows as dd/mm/yyyy, so it is a date either way.
  */
-const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
+export const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
   0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
   14: "dd/mm/yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
   22: "dd/mm/yyyy h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",

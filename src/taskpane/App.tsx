@@ -8,6 +8,10 @@ import type { PaneActions } from "./actions";
 import { FindingsPanel } from "./components/FindingsPanel";
 import { MappingPanel } from "./components/MappingPanel";
 import { RunPanel } from "./components/RunPanel";
+import { StarterPanel } from "./components/StarterPanel";
+import { chooseRuleSet } from "../core/rulesets";
+import { regimeById } from "../core/rulesets/regimes";
+import { needsStarterSheets, quotaStarterSheet, settingsStarterSheet } from "../core/plan/starterSheets";
 import { PANE_TEXT, type PaneLanguage } from "./strings";
 import { findingTarget, initialPaneState, isRunning, paneReducer } from "./model";
 
@@ -44,6 +48,8 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
   // The last ribbon click's outcome ("Kiểm tra hồ sơ" / "Xóa đánh dấu"), from the shared runtime's bus.
   const [outcome, setOutcome] = React.useState<RunOutcome | undefined>(lastOutcome);
   React.useEffect(() => subscribeOutcome(setOutcome), []);
+  // The first-run sheets were created since the last check (the report does not know them yet).
+  const [startersMade, setStartersMade] = React.useState(false);
   const running = isRunning(state);
   const busy = running || state.busy !== undefined;
 
@@ -57,6 +63,7 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
     try {
       const r = await actions.validate({ asOf, ...(ruleSetId ? { ruleSetId } : {}), writeSheets, signal: controller.signal, onStage: (stage) => dispatch({ type: "stage", stage }) });
       dispatch({ type: "done", report: r.report, message: r.outcome.text });
+      setStartersMade(false);
     } catch (e) {
       fail(e);
     } finally {
@@ -96,6 +103,23 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
     }
     await run(false);
   };
+
+  /** "Định biên" for the units found, "Quy định" with the values of the rule set the check used. */
+  const createStarters = async () => {
+    const report = state.report;
+    if (!actions || !report) return;
+    dispatch({ type: "busy", busy: "creating" });
+    try {
+      const set = chooseRuleSet({ asOf: report.asOf, presetId: report.ruleSet.id }).set;
+      const r = await actions.addStarterSheets([quotaStarterSheet(report.units), settingsStarterSheet(set)]);
+      setStartersMade(true);
+      const names = r.added.join(", ");
+      dispatch({ type: "finished", ...(names ? { message: { vi: PANE_TEXT.vi.starterCreated(names), en: PANE_TEXT.en.starterCreated(names) } } : {}) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const regime = state.report ? regimeById(state.report.ruleSet.id) : undefined;
 
   const message = state.message ?? (state.report ? undefined : outcome && outcome.kind !== "failed" ? { vi: outcomeLine(outcome, "vi"), en: outcomeLine(outcome, "en") } : undefined);
   return (
@@ -137,6 +161,9 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
           onWriteSummaries={() => void run(true)}
           onClear={() => void side("clearing", async () => (await actions!.clearHighlights()).text)}
         />
+      )}
+      {state.report && !startersMade && needsStarterSheets(state.report.sheets) && (
+        <StarterPanel t={t} units={state.report.units.length} ruleSetName={regime ? (lang === "vi" ? regime.nameVi : regime.nameEn) : state.report.ruleSet.id} disabled={busy} onCreate={() => void createStarters()} />
       )}
       {state.report && <FindingsPanel t={t} lang={lang} findings={state.report.findings} onSelect={select} />}
       {state.report && <MappingPanel t={t} lang={lang} sheets={state.report.sheets} disabled={busy} onSave={(s, c) => void saveMapping(s, c)} />}

@@ -6,7 +6,8 @@
 import type { Report } from "../core/report/types";
 import type { CanonicalField } from "../core/report/types";
 import { SETTING_KEYS } from "../core/settings";
-import { clearHighlights, readSettings, selectCell, updateSettings, validateNow, type ExcelHost, type RunOutcome, type RunStage } from "../excel";
+import type { PlanSheet } from "../core/plan/types";
+import { addStarterSheets, clearHighlights, readSettings, selectCell, updateSettings, validateNow, type ExcelHost, type RunOutcome, type RunStage, type StarterResult } from "../excel";
 import { mergeMapping, parseSavedMapping } from "./model";
 
 export interface ValidateRequest {
@@ -28,6 +29,8 @@ export interface PaneActions {
   saveMapping(sheet: string, corrections: Partial<Record<CanonicalField, string>>): Promise<void>;
   /** The settings stored in the workbook. */
   readSettings(): Promise<Record<string, string>>;
+  /** Add the first-run screen's sheets ("Định biên", "Quy định"), each unless a sheet has its name. */
+  addStarterSheets(sheets: readonly PlanSheet[]): Promise<StarterResult>;
 }
 
 /** The actions on a host (Office.js in Excel; the strict fake in tests). */
@@ -48,5 +51,6 @@ export function excelActions(host: ExcelHost): PaneActions {
       });
     },
     readSettings: () => readSettings(host),
+    addStarterSheets: (sheets) => addStarterSheets(host, sheets),
   };
 }

@@ -9,7 +9,7 @@ import type { SheetMappingOverride } from "../core/reader";
 
 export type Phase = "idle" | "reading" | "checking" | "writing" | "done" | "failed";
 /** A side task that is not a check run. */
-export type Busy = "clearing" | "summaries" | "saving" | "selecting";
+export type Busy = "clearing" | "summaries" | "saving" | "selecting" | "creating";
 
 export interface PaneState {
   phase: Phase;

@@ -49,6 +49,11 @@ export const PANE_TEXT = {
     saveMapping: "Lưu cột và kiểm tra lại",
     mappingSaved: "Đã lưu cột trong sổ làm việc.",
     busy: "Đang làm…",
+    starterTitle: "Bắt đầu: trang Định biên và Quy định",
+    starterHelp: (units: number, ruleSet: string) =>
+      `Sổ làm việc chưa có trang Định biên (số cán bộ được giao) và trang Quy định. Công cụ có thể tạo trang "Định biên" với ${units} đơn vị tìm thấy trong danh sách (điền số được tỉnh, huyện giao) và trang "Quy định" với các giá trị của ${ruleSet} để sửa cho địa phương.`,
+    starterCreate: "Tạo trang Định biên và Quy định",
+    starterCreated: (names: string) => `Đã tạo trang: ${names}. Điền số được giao rồi bấm "Kiểm tra hồ sơ".`,
   },
   en: {
     title: "Roster check",
@@ -97,6 +102,11 @@ export const PANE_TEXT = {
     saveMapping: "Save columns and check again",
     mappingSaved: "Columns saved in the workbook.",
     busy: "Working…",
+    starterTitle: "Getting started: the quota and rules sheets",
+    starterHelp: (units: number, ruleSet: string) =>
+      `The workbook has no "Định biên" sheet (the assigned staff numbers) and no "Quy định" sheet. The tool can create "Định biên" with the ${units} units found in the roster (type in the numbers the province and district assigned) and "Quy định" with the values of ${ruleSet} to adjust for your area.`,
+    starterCreate: "Create the Định biên and Quy định sheets",
+    starterCreated: (names: string) => `Sheets created: ${names}. Fill in the assigned numbers, then click "Check roster".`,
   },
 } as const;
 

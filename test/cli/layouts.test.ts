@@ -256,10 +256,10 @@ describe("bad inputs through the CLI", () => {
   it.each([
     ["truncated.xlsx", () => wb.truncatedZip(), /hỏng hoặc chưa tải/],
     ["csv.xlsx", () => wb.csvNamedXlsx(), /văn bản/],
-    ["table.xls", () => wb.htmlNamedXls({ variant: "tableToExcel" }), /HTML/],
-    ["xml2003.xls", () => wb.spreadsheetMl2003(), /XML 2003/],
     ["locked.xlsx", () => wb.encryptedLike(), /mật khẩu/],
-    ["old.xls", () => wb.legacyBiffLike(), /97-2003/],
+    ["old.xls", () => wb.legacyBiffLike(), /97-2003.*bị hỏng/],
+    ["ds-95.xls", () => wb.legacyBiffLike({ stream: "Book" }), /Excel 5\.0\/95/],
+    ["web-no-table.xls", () => new TextEncoder().encode("<html><body><p>Danh sách</p></body></html>"), /không có bảng/],
     ["empty.xlsx", () => wb.emptyWorkbook(), /không có dữ liệu/],
     ["doc.xlsx", () => wb.docxLikeZip(), /không phải sổ tính/],
     ["zero.xlsx", () => wb.zeroBytes(), /rỗng/],
@@ -272,6 +272,31 @@ describe("bad inputs through the CLI", () => {
     expect(out.stderr.trim().split("\n")).toHaveLength(1);
     expect(out.stderr).toMatch(pattern);
     expect(out.stderr).toContain(name);
+  });
+});
+
+describe("the .xls forms offices receive are read (issue 11), by content", () => {
+  it.each([
+    ["table.xls", () => wb.htmlNamedXls({ variant: "tableToExcel" })],
+    ["xml2003.xls", () => wb.spreadsheetMl2003()],
+  ] as [string, () => Uint8Array][])("%s gives a report with its person", (name, make) => {
+    const path = join(dir, name);
+    writeFileSync(path, make());
+    const out = runCliCaptured(["validate", path, "--as-of", "2024-12-31", "--json", "-"]);
+    expect(out.stderr).toBe("");
+    const report = JSON.parse(out.stdout) as Report;
+    expectValidReport(report);
+    expect(report.sheets[0].role).toBe("roster");
+    expect(report.totals?.records).toBe(1);
+  });
+
+  it("refuses --out for an .xls (only an .xlsx can be marked), before writing anything", () => {
+    const path = join(dir, "mark-me.xls");
+    writeFileSync(path, wb.spreadsheetMl2003());
+    const out = runCliCaptured(["validate", path, "--out", join(dir, "never-marked.xlsx")]);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
+    expect(out.stderr).toMatch(/--summary/);
   });
 });
 

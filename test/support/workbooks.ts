@@ -1096,6 +1096,8 @@ export interface LargeRosterOptions {
   /** Deflate level (default 1, fast; 6 is what Excel uses). */
   level?: 0 | 1 | 6 | 9;
   textDates?: "none" | "some" | "all";
+  /** Units to spread the people over (default: about 40 people per unit, see {@link makePeople}). */
+  units?: string[];
 }
 
 /**
@@ -1103,7 +1105,7 @@ export interface LargeRosterOptions {
  * ExcelJS needs ~6 s and ~350 MB for 50k rows, this writer streams. About 40 people per unit up to 3,321 units.
  */
 export async function largeRosterFixture(n: number, o: LargeRosterOptions = {}): Promise<Fixture> {
-  const people = makePeople(n, o.seed ?? 1);
+  const people = makePeople(n, o.seed ?? 1, o.units ? { units: o.units } : {});
   const book = new RawBook(false, o.level ?? 1);
   const sheet = newSheet("DS CBCC");
   const quirks: FixtureQuirk[] = [];

@@ -123,6 +123,7 @@ describe("running", () => {
       selectCell: jest.fn(),
       saveMapping: jest.fn(),
       readSettings: jest.fn(),
+      addStarterSheets: jest.fn(),
     };
     return { actions, step: () => act(async () => resume?.()), request: () => request };
   }
@@ -165,6 +166,7 @@ describe("running", () => {
       selectCell: jest.fn(),
       saveMapping: jest.fn(),
       readSettings: jest.fn(),
+      addStarterSheets: jest.fn(),
     };
     const user = userEvent.setup();
     renderPane({ actions, lang: "en" });

@@ -515,7 +515,7 @@ const CONSOLIDATE_RULES: RuleText[] = [
   {
     id: "file.unreadable",
     title: { vi: "Tệp không đọc được", en: "File unreadable" },
-    render: (p) => ({ vi: `Không đọc được tệp "${s(p.name)}": ${s(p.reasonVi)}; tệp này không có trong bảng tổng hợp`, en: `Cannot read "${s(p.name)}": ${s(p.reasonEn)}; it is not in the consolidated summary` }),
+    render: (p) => ({ vi: `${s(p.reasonVi)} — tệp "${s(p.name)}" không có trong bảng tổng hợp`, en: `${s(p.reasonEn)} — "${s(p.name)}" is not in the consolidated summary` }),
   },
   {
     id: "file.duplicateUnit",
@@ -552,6 +552,26 @@ const CONSOLIDATE_RULES: RuleText[] = [
   },
 ];
 RULES.push(...CONSOLIDATE_RULES);
+
+// ---- Training lists (issue 12).
+const TRAINING_REASON: Record<string, Bilingual> = {
+  notFound: { vi: "không có người nào trong danh sách cán bộ trùng họ tên (cùng đơn vị, ngày sinh hoặc chức danh)", en: "nobody in the roster has this name (in this unit, with this birth date or title)" },
+  ambiguous: { vi: "có nhiều người phù hợp", en: "several people fit" },
+  noUnit: { vi: "dòng này không cho biết đơn vị", en: "the row gives no unit" },
+  noBirthDateOrTitle: { vi: "dòng này không có ngày sinh hoặc chức danh để phân biệt", en: "the row has no birth date or title to tell people apart" },
+};
+RULES.push({
+  id: "training.unlinked",
+  title: { vi: "Không xác định được người được đào tạo", en: "Trainee not linked to the roster" },
+  render: (p) => {
+    const r = TRAINING_REASON[s(p.reason)] ?? TRAINING_REASON.notFound;
+    const n = p.reason === "ambiguous" || (p.reason !== "notFound" && Number(p.candidates) > 1) ? { vi: ` (${s(p.candidates)} người)`, en: ` (${s(p.candidates)} people)` } : { vi: "", en: "" };
+    return {
+      vi: `Không gắn được lượt đào tạo này với người nào trong danh sách cán bộ: ${r.vi}${n.vi}; cần ghi số CCCD hoặc ngày sinh để xác định, không tự đoán`,
+      en: `This training entry is not linked to anyone in the roster: ${r.en}${n.en}; give the ID number or the birth date to identify the person (never guessed)`,
+    };
+  },
+});
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

@@ -8,6 +8,7 @@ import { SheetCells } from "../reader/cells";
 import { comparisonKey } from "../text/keys";
 import { buildEditPlan } from "./build";
 import type { EditPlan } from "./types";
+import { trainingSheet } from "./issue12Sheets";
 
 export interface DocumentDetails {
   agency?: string;
@@ -72,6 +73,8 @@ export function planForValidation(result: ValidationResult, grid: WorkbookGrid, 
     ruleSetName: result.ruleSet.definition.name.vi,
     ...details,
   });
+  // The training summary (issue 12), when the workbook has a training list.
+  if (result.report.training) plan.sheets.push(trainingSheet(result.report.training, { asOf: result.report.asOf.split("-").reverse().join("/"), ...(details.agency ? { agency: details.agency } : {}) }));
   if (options.fixEncoding) plan.textRepairs = result.reading.legacyCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text, fontName: unicodeFontFor(c.fontName) }));
   return plan;
 }

@@ -79,7 +79,10 @@ export interface PlanPrint {
 }
 
 /** Kinds of sheets the add-in owns. */
-export type OwnSheetKind = "findings" | "staffing" | "quality" | "people" | "files";
+export type OwnSheetKind = "findings" | "staffing" | "quality" | "people" | "files" | "training" | "changes" | "starter";
+// "starter": a sheet the task pane's first-run screen creates for the user to fill in ("Định biên",
+// "Quy định", src/core/plan/starterSheets.ts). It is the user's from then on: never rewritten by a
+// run, never removed by "Xóa đánh dấu", and never recorded as ours.
 
 /** A sheet the add-in writes (and owns: a re-run replaces it, clear removes it). */
 export interface PlanSheet {

@@ -6,7 +6,7 @@
 export type Severity = "error" | "warning" | "info";
 
 /** What the reader decided a sheet is. */
-export type SheetRole = "roster" | "quota" | "settings" | "output" | "other";
+export type SheetRole = "roster" | "quota" | "settings" | "output" | "other" | "training";
 
 /** Canonical person fields a roster column can map to. */
 export type CanonicalField =
@@ -238,4 +238,46 @@ export interface Report {
   files?: FileReport[];
   /** A consolidated report: the quota file given with `--quota`, by name. */
   quotaFile?: string;
+  /** Training lists of the workbook (issue 12), when it has any. */
+  training?: TrainingReport;
+}
+
+/** People (distinct) and attendances ("lượt") of a group of training entries. */
+export interface TrainingAttendanceCounts {
+  people: number;
+  attendances: number;
+}
+
+/** Share of a roster category whose qualification a completed training raised. */
+export interface TrainingRaisedShare {
+  /** Persons of the category counted in staff. */
+  count: number;
+  raised: number;
+  /** raised / count, 0..1 (4 decimals). */
+  share: number;
+}
+
+/** The training summary (issue 12 §2). Counts are of entries in `since` or later. */
+export interface TrainingReport {
+  /** The first year counted. */
+  since: number;
+  /** The training sheets, by name. */
+  sheets: string[];
+  /** Entries read (all years). */
+  entries: number;
+  /** Entries linked to a roster person, and not (a `training.unlinked` finding each). */
+  linked: number;
+  unlinked: number;
+  /** Entries without a year (not counted below). */
+  undated?: number;
+  people: number;
+  attendances: number;
+  byType: { professional: TrainingAttendanceCounts; politicalTheory: TrainingAttendanceCounts; stateManagement: TrainingAttendanceCounts; other: TrainingAttendanceCounts };
+  byLevel: { commune: TrainingAttendanceCounts; village: TrainingAttendanceCounts; unknown: TrainingAttendanceCounts };
+  byYear: ({ year: number } & TrainingAttendanceCounts)[];
+  /** Classes named by the list (a class column or class section rows), with their size in people. */
+  classes: { name: string; year?: number; size: number }[];
+  qualificationRaised: { cadreAndCivilServant: TrainingRaisedShare; nonSpecializedCommune: TrainingRaisedShare; nonSpecializedVillage: TrainingRaisedShare };
+  /** Persons whose roster column is below the level a completed training reached. */
+  rosterNotUpdated: number;
 }

@@ -8,6 +8,9 @@ import type { Phase } from "../model";
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", flexWrap: "wrap" },
   stack: { display: "flex", flexDirection: "column", gap: "8px" },
+  // A long option (the automatic rule set's name) must not widen the pane past its width.
+  shrink: { minWidth: 0, maxWidth: "100%" },
+  shrinkSelect: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 const STEP: Partial<Record<Phase, number>> = { reading: 1, checking: 2, writing: 3 };
@@ -41,8 +44,8 @@ export function RunPanel(p: RunPanelProps): React.JSX.Element {
       <Field label={t.asOf} validationState={validDate ? "none" : "error"} validationMessage={validDate ? undefined : t.asOfInvalid}>
         <Input type="date" value={p.asOf} onChange={(_e, d) => p.onAsOf(d.value)} disabled={running} />
       </Field>
-      <Field label={t.ruleSet}>
-        <Select value={p.ruleSetId} onChange={(_e, d) => p.onRuleSet(d.value)} disabled={running}>
+      <Field label={t.ruleSet} className={styles.shrink}>
+        <Select className={styles.shrink} select={{ className: styles.shrinkSelect }} value={p.ruleSetId} onChange={(_e, d) => p.onRuleSet(d.value)} disabled={running}>
           <option value="">{t.ruleSetAuto(auto ? (p.lang === "vi" ? auto.nameVi : auto.nameEn) : "—")}</option>
           {REGIMES.map((r) => (
             <option key={r.id} value={r.id}>
