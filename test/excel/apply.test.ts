@@ -259,7 +259,7 @@ describe("Kiểm tra hồ sơ (mark) and Xóa đánh dấu (clear)", () => {
   it("writes its own sheets: a filtered table, links to the cells, a chart, frozen headers, tab colours and print settings", async () => {
     const { book } = fakeOf(await districtListFixture({ withQuota: true }), { listSeparator: ";" });
     const { report, applied } = await validateNow(book.host(), { now: NOW });
-    expect(applied.sheets).toEqual(["Kết quả kiểm tra", "Tổng hợp biên chế", "Chất lượng CBCC"]);
+    expect(applied.sheets).toEqual(["Kết quả kiểm tra", "Tổng hợp biên chế", "Chất lượng CBCC", "Danh sách cần lưu ý"]);
     const findings = book.sheet("Kết quả kiểm tra");
     const table = book.tables.find((t) => t.sheet === findings)!;
     expect(table.name).toBe("KetQuaKiemTra");

@@ -8,6 +8,7 @@ import type { Summaries, QualityBlock, QualityCategory } from "../summary";
 import type { PartialDate } from "../text/dates";
 import { compareText, LABELS, SHEET_NAMES } from "./labels";
 import { SheetBuilder } from "./sheetBuilder";
+import { peopleSheet } from "./peopleSheet";
 import { NOTE_MARKER, type EditPlan, type HighlightSeverity, type PlanHighlight, type PlanSheet, type PlanStyle, type PlanValue } from "./types";
 
 export interface PlanOptions {
@@ -354,6 +355,7 @@ export function qualitySheet(o: PlanOptions): PlanSheet {
 
 /** The whole plan: highlights, the findings sheet, the staffing and quality summaries. */
 export function buildEditPlan(o: PlanOptions): EditPlan {
-  return { highlights: planHighlights(o.report, o.reading), sheets: [findingsSheet(o), staffingSheet(o), qualitySheet(o)] };
+  const people = peopleSheet(o.report, o.reading, o.asOf, o.agency);
+  return { highlights: planHighlights(o.report, o.reading), sheets: [findingsSheet(o), staffingSheet(o), qualitySheet(o), ...(people ? [people] : [])] };
 }
 
