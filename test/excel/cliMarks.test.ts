@@ -3,35 +3,17 @@
  * (written by src/file/annotate.ts) is loaded into the strict fake with the cells as the copy
  * shows them, and "Xóa đánh dấu" puts every original fill back, in Office.js terms.
  */
-import ExcelJS from "exceljs";
+import { filledBook, filledBookPlan } from "../support/filledBook";
 import { annotateWorkbook } from "../../src/file/annotate";
 import { readXlsx } from "../../src/file/readXlsx";
 import { CHANGES_KEY, parseChangeRecord } from "../../src/core/changes";
-import { NOTE_MARKER, type EditPlan } from "../../src/core/plan/types";
 import { parseSettingsXml, settingsXml, SETTINGS_NAMESPACE } from "../../src/core/settings";
 import { clearHighlights } from "../../src/excel/run";
 import { FakeWorkbook } from "../support/fakeExcel";
 import { NOW } from "./books";
 
-async function original(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("DS");
-  ws.getRow(1).values = ["STT", "Họ và tên", "Ngày sinh"];
-  ws.getRow(2).values = [1, "Nguyễn Văn An", "31/02/1980"];
-  ws.getRow(3).values = [2, "Trần Thị Hường", "15/08/1985"];
-  ws.getCell("C2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B0F0" } };
-  ws.getCell("B3").fill = { type: "pattern", pattern: "darkGray", fgColor: { argb: "FF112233" }, bgColor: { argb: "FF445566" } };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-const plan: EditPlan = {
-  highlights: [
-    { sheet: "DS", row: 2, col: 3, severity: "error", note: `${NOTE_MARKER}\n• Lỗi: ngày không có thật` },
-    { sheet: "DS", row: 3, col: 2, severity: "warning", note: `${NOTE_MARKER}\n• Cảnh báo: trùng người` },
-    { sheet: "DS", row: 3, col: 3, severity: "warning", note: `${NOTE_MARKER}\n• Cảnh báo: năm 2 chữ số` },
-  ],
-  sheets: [],
-};
+const plan = filledBookPlan(false);
+const original = filledBook;
 
 describe("the add-in clears the CLI's marks", () => {
   it("restores solid, patterned and no fills from the copy's shared record, and drops the file's own record", async () => {
