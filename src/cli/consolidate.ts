@@ -212,7 +212,10 @@ function heapMbFor(jobs: number): number {
  * @example consolidateInProcess(parsed, io) // 0, 1 or throws an EngineError (exit 2)
  */
 export function consolidateInProcess(args: ConsolidateArgs, io: ConsolidateIo): number {
-  const p = prepare(args, io);
+  return sequential(args, prepare(args, io), io);
+}
+
+function sequential(args: ConsolidateArgs, p: Prepared, io: ConsolidateIo): number {
   const progress = new Progress(io, p.inputs.length);
   const outcomes = p.inputs.map((input) => {
     const o = processInput(input.path, input.name, p.options);
@@ -230,7 +233,7 @@ export function consolidateInProcess(args: ConsolidateArgs, io: ConsolidateIo): 
 export async function consolidate(args: ConsolidateArgs, io: ConsolidateIo): Promise<number> {
   const p = prepare(args, io);
   const jobs = jobsFor(args, p.inputs.length);
-  if (jobs === 1) return consolidateInProcess(args, io);
+  if (jobs === 1) return sequential(args, p, io);
   const progress = new Progress(io, p.inputs.length);
   const outcomes: (FileOutcome | undefined)[] = new Array(p.inputs.length);
   const onOutcome = (i: number, o: FileOutcome) => {

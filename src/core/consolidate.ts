@@ -580,6 +580,7 @@ export function mergeOutcomes(outcomes: FileOutcome[], o: MergeOptions): Consoli
   const files: FileReport[] = [];
   let records = 0;
   const quotaFileName = o.quota?.fileName;
+  const seenShared = new Set<string>();
   outcomes.forEach((x, i) => {
     if (x.status === "unreadable") {
       const f = toReportFinding({ rule: "file.unreadable", severity: CONSOLIDATE_RULES["file.unreadable"], params: { name: x.name, reasonVi: x.reasonVi, reasonEn: x.reasonEn } });
@@ -607,6 +608,13 @@ export function mergeOutcomes(outcomes: FileOutcome[], o: MergeOptions): Consoli
         g.sheet = injected.get(f.sheet)!;
         g.file = quotaFileName;
       } else g.file = x.name;
+      // Told once for the whole run, not once per file: findings about the quota file's cells, and
+      // findings about the run itself (no sheet, no unit: the reporting date against the rule set).
+      const shared = g.file === quotaFileName ? `q\u0000${g.rule}\u0000${g.sheet}\u0000${g.cell ?? g.column ?? ""}\u0000${g.message}` : g.sheet === undefined && g.unit === undefined ? `r\u0000${g.rule}\u0000${g.message}` : undefined;
+      if (shared !== undefined) {
+        if (seenShared.has(shared)) continue;
+        seenShared.add(shared);
+      }
       own.push(g);
     }
     const dup = (perFile.get(i) ?? []).map((d) => withFile(toReportFinding(d), x.name));

@@ -29,7 +29,8 @@ type Declarations = Map<string, string>;
 /** CSS rules by selector: ".xl24", "td", "td.xl24", ".style0"… (the last declaration wins). */
 function parseCss(css: string): Map<string, Declarations> {
   const rules = new Map<string, Declarations>();
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/<!--|-->/g, "");
+  // A workbook's style sheet is a few kilobytes; a huge one is not read past 256 KB.
+  const text = cutBlocks(css.slice(0, 256 * 1024), "/*", "*/").replace(/<!--|-->/g, "");
   const re = /([^{}@]+)\{([^{}]*)\}/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -161,6 +162,25 @@ const BREAK = "\uE000";
 
 const BLOCK_TAGS = new Set(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
+/**
+ * The text without its `open … close` blocks (case-insensitive; an unclosed block runs to the end),
+ * each block given to `keep`. A scan with indexOf: linear whatever the input, unlike a lazy regex.
+ */
+function cutBlocks(s: string, open: string, close: string, keep?: (block: string) => void): string {
+  const lower = s.toLowerCase();
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const a = lower.indexOf(open, i);
+    if (a < 0) return out + s.slice(i);
+    out += s.slice(i, a);
+    const b = lower.indexOf(close, a + open.length);
+    const end = b < 0 ? s.length : b + close.length;
+    if (b >= 0) keep?.(s.slice(a, end));
+    i = end;
+  }
+}
+
 /** Walk the page's tags and text, collecting the top-level tables. */
 function collectTables(html: string): SheetDraft[] {
   const tables: SheetDraft[] = [];
@@ -175,7 +195,8 @@ function collectTables(html: string): SheetDraft[] {
     closeCell();
     row = undefined;
   };
-  const re = /<(\/?)([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>|([^<]+)|</g;
+  // Linear on any input: a tag's text never runs past the next "<", even with a quote left open.
+  const re = /<(\/?)([a-zA-Z][\w:-]*)((?:"[^"<]*"|'[^'<]*'|[^'"<>])*)>|([^<]+)|</g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(html)) !== null) {
     if (m[4] !== undefined || (m[2] === undefined && m[0] === "<")) {
@@ -383,14 +404,13 @@ export function readHtmlTable(bytes: Uint8Array, options: ReadHtmlOptions = {}):
   const fileName = options.fileName ?? "";
   const html = decodeDocument(bytes);
   // Sheet names from Excel's workbook block (inside a conditional comment), and the page title.
-  const names = [...html.matchAll(/<x:Name>([\s\S]*?)<\/x:Name>/gi)].map((m) => decodeEntities(m[1]).trim());
-  const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const css = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]).join("\n");
-  const styles = new PageStyles(parseCss(css));
-  const body = html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<(script|style|xml)\b[\s\S]*?<\/\1>/gi, "")
-    .replace(/<![^>]*>|<\?[^>]*>/g, "");
+  const names = [...html.matchAll(/<x:Name>([^<]*)<\/x:Name>/gi)].map((m) => decodeEntities(m[1]).trim());
+  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1];
+  const css: string[] = [];
+  let body = cutBlocks(html, "<style", "</style>", (block) => css.push(block.slice(block.indexOf(">") + 1, block.length - "</style>".length)));
+  const styles = new PageStyles(parseCss(css.join("\n")));
+  for (const [open, close] of [["<!--", "-->"], ["<script", "</script>"], ["<xml", "</xml>"]]) body = cutBlocks(body, open, close);
+  body = body.replace(/<![^>]*>|<\?[^>]*>/g, "");
   const drafts = collectTables(body);
   if (drafts.length === 0) throw new EngineError("file.noTable", { file: fileName });
   if (drafts.some((d) => !d.closed)) throw new EngineError("file.truncatedText", { file: fileName, format: "HTML", missing: "</table>" });

@@ -24,9 +24,14 @@ export interface ReadSpreadsheetMlOptions {
   fileName?: string;
 }
 
+const ATTR_RES = new Map<string, RegExp>();
+
 /** An attribute in any namespace prefix (`ss:Index`, `Index`), entities decoded. */
 function ssAttr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  if (attrs.indexOf(name) < 0) return undefined;
+  let re = ATTR_RES.get(name);
+  if (!re) ATTR_RES.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
   return m ? decodeXmlAttr(m[1] ?? m[2]) : undefined;
 }
 

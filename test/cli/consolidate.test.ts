@@ -6,6 +6,7 @@
  * workbook re-opened with ExcelJS (staffing per unit and total, the file-status sheet), the
  * cross-file findings, the Markdown, the worker-thread path and the exit codes.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -266,6 +267,20 @@ describe("consolidate: a district's folder with every form and broken files", ()
     // The file's quota sheet lists only Quảng Lợi: no other unit is invented, none is missing.
     expect(r.units).toHaveLength(2);
     expect(r.findings.filter((f) => f.rule === "file.missingUnit")).toEqual([]);
+  });
+});
+
+describe("consolidate: the real command line", () => {
+  it("runs as `npm run -s cli -- consolidate` with worker threads, the report alone on stdout with --json -", () => {
+    const files = ["xa-quang-loi.xlsx", "tt-dam-ha.xls", "xa-quang-lam.xls", "hong.xlsx"].map((f) => join(inDir, f));
+    const r = spawnSync("npm", ["run", "-s", "cli", "--", "consolidate", ...files, "--summary", join(root, "npm.xlsx"), "--json", "-", "--as-of", AS_OF, "--jobs", "2"], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expectValidReport(report);
+    expect(report.files!.map((f) => f.status)).toEqual(["read", "read", "read", "unreadable"]);
+    expect(report.findings.filter((f) => f.rule === "file.duplicatePerson")).toHaveLength(2);
+    expect(existsSync(join(root, "npm.xlsx"))).toBe(true);
   });
 });
 

@@ -183,6 +183,14 @@ describe("readHtmlTable: pages that cannot be read", () => {
     expect(formatEngineError(e)).toContain("bang.xls");
   });
 
+  it("reads damaged markup in linear time: unclosed tags, quotes, comments and style blocks", () => {
+    const junk = "<html><table><tr><td>" + '<a title="x'.repeat(40000) + "<!--".repeat(40000) + "<style>".repeat(20000) + "<td>z";
+    const t0 = performance.now();
+    const e = engineErrorOf(() => readHtmlTable(utf8(junk), { fileName: "rac.xls" }));
+    expect(e.code).toBe("file.truncatedText");
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
   it("readWorkbookBytes sends HTML to this reader, whatever the name", () => {
     const { format, grid } = readWorkbookBytes(wb.htmlNamedXls(), { fileName: "a.xlsx" });
     expect(format).toBe("html");
