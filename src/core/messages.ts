@@ -28,7 +28,7 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     vi: "Thiếu lệnh. Dùng: validate TỆP [--as-of YYYY-MM-DD] [--rules MÃ] [--json ĐƯỜNG_DẪN|-] [--out ĐƯỜNG_DẪN]",
     en: "No command. Usage: validate FILE [--as-of YYYY-MM-DD] [--rules ID] [--json PATH|-] [--out PATH]",
   }),
-  "usage.unknownCommand": (p) => ({ vi: `Không có lệnh "${p.command}" (các lệnh: validate)`, en: `Unknown command "${p.command}" (commands: validate)` }),
+  "usage.unknownCommand": (p) => ({ vi: `Không có lệnh "${p.command}" (các lệnh: validate, clear, consolidate, diff)`, en: `Unknown command "${p.command}" (commands: validate, clear, consolidate, diff)` }),
   "usage.noFile": () => ({ vi: "Chưa chỉ ra tệp sổ tính cần kiểm tra", en: "No workbook file given" }),
   "usage.unknownOption": (p) => ({ vi: `Không có tùy chọn "${p.option}"`, en: `Unknown option "${p.option}"` }),
   "usage.missingValue": (p) => ({ vi: `Tùy chọn ${p.option} cần một giá trị`, en: `Option ${p.option} needs a value` }),

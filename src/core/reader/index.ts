@@ -13,7 +13,7 @@ import { findHeaderBand } from "./header";
 import { mapColumns } from "./mapping";
 import { mapQuotaColumns, readQuotaRows, type QuotaRow } from "./quota";
 import { readRecords, type PersonRecord } from "./records";
-import { parseUnitLabel, unitIdOf, unitMatchKey, type UnitLabel } from "./units";
+import { parseUnitLabel, unitIdOf, type UnitLabel } from "./units";
 import { categoryFromLabel } from "./vocabulary";
 import type { StaffCategory } from "./titles";
 import { isTrainingHeader, readTrainingSheet, type TrainingEntry } from "../training/read";
@@ -103,6 +103,18 @@ interface UnitEntry {
   staff: StaffCounts;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** A spelling to show rather than another: with diacritics over without, mixed case over all capitals. */
+function betterSpelling(candidate: string, current: string): boolean {
+  if (isAscii(current) && !isAscii(candidate)) return true;
+  if (isAscii(candidate) && !isAscii(current)) return false;
+  return current === current.toUpperCase() && candidate !== candidate.toUpperCase();
+}
+
 /**
  * Units seen in records and quota rows. Labels are collected first and resolved after every
  * sheet is read, so a bare name ("Tân Bình") finds its unit whatever the order of the sheets,
@@ -110,29 +122,54 @@ interface UnitEntry {
  */
 class UnitRegistry {
   private readonly entries = new Map<string, UnitEntry>();
+  /** Kinds seen per name (comparison key: case, Unicode form and tone placement ignored, diacritics kept). */
   private readonly kindsByName = new Map<string, Set<string>>();
+  /** The best display spelling per name key: with diacritics and mixed case when any label gives it. */
+  private readonly spelling = new Map<string, string>();
+  /** ASCII-folded key → the distinct real names (with diacritics) that fold to it. */
+  private readonly folded = new Map<string, Set<string>>();
 
-  /** Note a label before resolution (only labels with a kind widen the choice for bare names). */
+  /** Note a label before resolution. */
   observe(label: UnitLabel): void {
+    const key = comparisonKey(label.name);
+    if (!isAscii(label.name)) {
+      const f = asciiKey(label.name);
+      let names = this.folded.get(f);
+      if (!names) this.folded.set(f, (names = new Set()));
+      names.add(key);
+    }
+    const best = this.spelling.get(key);
+    if (best === undefined || betterSpelling(label.name, best)) this.spelling.set(key, label.name);
     if (label.kind === undefined) return;
-    const name = asciiKey(label.name);
-    let kinds = this.kindsByName.get(name);
-    if (!kinds) this.kindsByName.set(name, (kinds = new Set()));
+    let kinds = this.kindsByName.get(key);
+    if (!kinds) this.kindsByName.set(key, (kinds = new Set()));
     kinds.add(label.kind);
   }
 
-  /** The key of the unit a label names; `null` when a bare name fits several units. */
+  /**
+   * The key of the unit a label names; `null` when it fits several units: a bare name of a
+   * thị trấn and a xã ("Đầm Hà"), or an unaccented name that folds from two ("Dong Ha": Đông Hà
+   * and Đồng Hà). Names that differ only in diacritics are different units.
+   */
   resolve(label: UnitLabel): string | null {
-    let resolved = label;
-    if (label.kind === undefined) {
-      const kinds = this.kindsByName.get(asciiKey(label.name));
-      if (kinds && kinds.size > 1) return null;
-      if (kinds && kinds.size === 1) resolved = { kind: [...kinds][0] as UnitLabel["kind"], name: label.name };
+    let nameKey = comparisonKey(label.name);
+    if (isAscii(label.name)) {
+      const real = this.folded.get(asciiKey(label.name));
+      if (real && real.size > 1) return null;
+      if (real && real.size === 1) nameKey = [...real][0];
     }
-    const k = unitMatchKey(resolved);
+    let kind = label.kind;
+    if (kind === undefined) {
+      const kinds = this.kindsByName.get(nameKey);
+      if (kinds && kinds.size > 1) return null;
+      if (kinds && kinds.size === 1) kind = [...kinds][0] as UnitLabel["kind"];
+    }
+    const k = `${kind ?? ""}|${nameKey}`;
+    const name = this.spelling.get(nameKey) ?? label.name;
     const e = this.entries.get(k);
+    const resolved: UnitLabel = kind ? { kind, name } : { name };
     if (!e) this.entries.set(k, { label: resolved, villages: new Set(), staff: { cadre: 0, civilServant: 0, nonSpecializedCommune: 0, nonSpecializedVillage: 0 } });
-    else if (e.label.name === e.label.name.toUpperCase() && resolved.name !== resolved.name.toUpperCase()) e.label = { ...e.label, name: resolved.name };
+    else if (betterSpelling(name, e.label.name)) e.label = { ...e.label, name };
     return k;
   }
 

@@ -83,7 +83,10 @@ export function unitIdOf(label: UnitLabel, code?: string): string {
   return label.kind ? `${label.kind} ${label.name}` : label.name;
 }
 
-/** Key to match units across sheets whatever their case, encoding and tone placement. */
+/**
+ * Key to match units across sheets whatever their case, encoding and tone placement; names that
+ * differ only in diacritics ("Đông Hà", "Đồng Hà") are different units.
+ */
 export function unitMatchKey(label: UnitLabel): string {
-  return `${label.kind ?? ""}|${asciiKey(label.name)}`;
+  return `${label.kind ?? ""}|${comparisonKey(label.name)}`;
 }

@@ -302,3 +302,17 @@ describe("the column-number row", () => {
     }
   });
 });
+
+describe("unit names", () => {
+  it("keep names that differ only in diacritics apart, and match an unaccented spelling to the one name it folds from", () => {
+    const list = (name: string, unit: string): SheetSpec => ({ name, rows: [["STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Chức vụ"], [1, `Người ${name}`, "01/01/1980", unit, "Chủ tịch UBND"]] });
+    const reading = readWorkbook(
+      workbookGrid([list("A", "Xã Đông Hà"), list("B", "Xã Đồng Hà"), list("C", "Xa Quang Lam"), list("D", "Xã Quảng Lâm"), list("E", "Xa Dong Ha")]),
+      { asOf },
+    );
+    expect(reading.units.map((u) => u.id)).toEqual(["xã Đông Hà", "xã Đồng Hà", "xã Quảng Lâm"]);
+    expect(reading.units.find((u) => u.name === "Quảng Lâm")!.staff.cadre).toBe(2);
+    // "Xa Dong Ha" folds from both: reported, not guessed.
+    expect(reading.findings.filter((f) => f.rule === "data.ambiguousUnit").map((f) => f.sheet)).toEqual(["E"]);
+  });
+});
