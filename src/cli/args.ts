@@ -15,6 +15,8 @@ export interface ValidateArgs {
   force?: boolean;
   /** Convert TCVN3/VNI cells of the annotated copy to Unicode (needs --out). */
   fixEncoding?: boolean;
+  /** Let the qualification checks count a completed training of the training list (issue 12). */
+  countTraining?: boolean;
 }
 
 export interface ClearArgs {
@@ -43,7 +45,7 @@ export interface ConsolidateArgs {
 export type CliArgs = ValidateArgs | ClearArgs | ConsolidateArgs | { command: "help" } | { command: "version" };
 
 type ValueKey = "asOf" | "rules" | "json" | "out" | "summary";
-type FlagKey = "force" | "fixEncoding";
+type FlagKey = "force" | "fixEncoding" | "countTraining";
 
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Record<"validate" | "clear", Record<string, ValueKey>> = {
@@ -52,7 +54,7 @@ const VALUE_OPTIONS: Record<"validate" | "clear", Record<string, ValueKey>> = {
 };
 /** Options without a value. */
 const FLAGS: Record<"validate" | "clear", Record<string, FlagKey>> = {
-  validate: { "--force": "force", "--fix-encoding": "fixEncoding" },
+  validate: { "--force": "force", "--fix-encoding": "fixEncoding", "--count-training": "countTraining" },
   clear: { "--force": "force" },
 };
 
@@ -154,6 +156,10 @@ Tùy chọn / Options:
                        a new workbook with only the findings and summary sheets
   --fix-encoding       (với --out) chuyển các ô TCVN3/VNI của bản sao sang Unicode
                        (with --out) convert the copy's TCVN3/VNI cells to Unicode
+  --count-training     tính khóa đào tạo đã hoàn thành trong danh sách đào tạo khi xét tiêu chuẩn
+                       trình độ nếu cột trình độ chưa cập nhật (báo "info" để sửa lại)
+                       count a completed training of the training list in the qualification
+                       checks when the roster column is not updated yet (an "info" finding says so)
   --force              ghi đè tệp kết quả đã có / replace an existing output file
 
   clear                bỏ mọi đánh dấu của công cụ, trả lại định dạng và ghi chú ban đầu

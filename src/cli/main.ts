@@ -60,7 +60,7 @@ function validate(args: ValidateArgs, io: CliIo): number {
   if (args.out !== undefined && format !== undefined && format !== "xlsx") throw new EngineError("output.needsXlsx", { file: basename(args.file), format: FORMAT_NAMES[format].vi, formatEn: FORMAT_NAMES[format].en });
   const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file) });
   progress("Đang kiểm tra… / Checking…");
-  const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
+  const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
   const { report } = result;
   if (args.out !== undefined || args.summary !== undefined) {
     progress("Đang ghi kết quả… / Writing…");

@@ -15,7 +15,7 @@ import type { ActiveRuleSet } from "./rulesets/types";
 import type { PartialDate } from "./text/dates";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
 import { summarize, type Summaries } from "./summary";
-import { summarizeTraining, type TrainingResult } from "./training";
+import { countableTraining, summarizeTraining, type TrainingResult } from "./training";
 
 export interface ValidateOptions {
   /** The roster's reporting date, YYYY-MM-DD. */
@@ -30,6 +30,13 @@ export interface ValidateOptions {
   mappings?: ReadWorkbookOptions["mappings"];
   /** Training summary (issue 12): the first year counted; default 5 years before the as-of year. */
   trainingSince?: number;
+  /**
+   * Let the qualification checks count a completed training of the training list (linked to the
+   * person, of the scale's type, finished by the as-of year) whose level the roster column does
+   * not show yet: no shortfall when it meets the standard, an info `qualification.countedTraining`
+   * on the roster cell instead (CLI `--count-training`). Default off.
+   */
+  countTraining?: boolean;
 }
 
 export interface ValidationResult {
@@ -76,9 +83,10 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
     const first = grid.sheets[0];
     findings.push({ ...cellFinding("data.noRoster", "warning", { sheet: first.name, row: 1, col: 1 }), row: undefined, col: undefined });
   }
-  const checked = checkWorkbook(grid, reading, chosen, options.asOf);
-  findings.push(...checked.findings);
   const training = reading.training ? summarizeTraining(reading.training.entries, reading.training.sheets, reading, options.trainingSince ?? asOf.year - 5) : undefined;
+  const countedTraining = options.countTraining && training ? countableTraining(training, asOf.year) : undefined;
+  const checked = checkWorkbook(grid, reading, chosen, options.asOf, undefined, countedTraining ? { countedTraining } : {});
+  findings.push(...checked.findings);
   if (training) findings.push(...training.findings);
   const ruleSet: Report["ruleSet"] = checked.ruleSet;
   // After the checks: the Quy định sheet's overrides are applied to the set by then.

@@ -16,7 +16,7 @@
 import { parseCellAddress } from "../core/address";
 import { emptyChangeRecord, type ChangeRecord, type MarkedCell } from "../core/changes";
 import { EngineError } from "../core/errors";
-import { HIGHLIGHT_FILLS, type EditPlan } from "../core/plan/types";
+import { HIGHLIGHT_FILLS, type EditPlan, type PlanSheet } from "../core/plan/types";
 import { groupBy, type CellRef } from "./addresses";
 import { toEngineError, type Step } from "./errors";
 import { a1, cellKey, isOurMark, listSeparator, paintMark, paintOriginal, queueFill, readFills, toOriginalFill, type SheetCell } from "./fills";
@@ -310,6 +310,73 @@ async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyRe
   const result: ApplyResult = { marked: highlights.length, notMarked, noteMode: mode, notesWritten, notesSkipped, sheets: targets.map((t) => t.name), printApplied, stats: session.stats };
   if (cleared) result.cleared = cleared;
   return result;
+}
+
+/** What {@link writePlanSheets} did. */
+export interface WriteSheetsResult {
+  /** Our sheets written, by the names used ("name (2)" when a sheet of the user's had the name). */
+  sheets: string[];
+  /** False when `pageLayout` failed (print settings skipped). */
+  printApplied: boolean;
+  stats: SyncStats;
+}
+
+/**
+ * Write plan sheets of ours (cleared and rewritten as a run does), touching no marks: the marks
+ * of an earlier check stay, and stay recorded, so "Xóa đánh dấu" still undoes them. The sheets
+ * join our record, so a later call rewrites them instead of adding "(2)". The pane's
+ * consolidation (issue 11) writes its summary sheets into the open workbook this way.
+ * @example await writePlanSheets(officeHost(), planForConsolidation(merged).sheets)
+ */
+export async function writePlanSheets(host: ExcelHost, sheets: readonly PlanSheet[]): Promise<WriteSheetsResult> {
+  return runStep(host, "marking", async (session) => {
+    const { ctx } = session;
+    const plan: EditPlan = { highlights: [], sheets: [...sheets] };
+    const candidates = new Map<string, { tables: Excel.TableCollection; charts: Excel.ChartCollection }>();
+    const { meta, state } = await loadMeta(session, async (m) => {
+      for (const [name, ws] of m.sheets) {
+        if (!plan.sheets.some((p) => name === p.name || name.startsWith(`${p.name} (`))) continue;
+        const tables = ws.tables;
+        tables.load("items/name");
+        const charts = ws.charts;
+        charts.load("items/name");
+        candidates.set(name, { tables, charts });
+      }
+    });
+    if (state.foreignRecord) throw new EngineError("excel.unknownRecord");
+    const ownBefore = new Set(state.record?.sheets ?? []);
+    const targets = ownTargets(plan, meta, ownBefore);
+    for (const t of targets) {
+      const c = candidates.get(t.name);
+      if (t.existing && c) {
+        t.tables = c.tables;
+        t.charts = c.charts;
+        for (const table of c.tables.items) meta.tableNames.delete(table.name.toLowerCase());
+      }
+    }
+    assertWritable(meta, targets.filter((t) => t.existing).map((t) => t.name));
+    if (meta.workbookProtected && targets.some((t) => !t.existing)) throw new EngineError("excel.protectedWorkbook");
+    const separator = targets.length > 0 ? await listSeparator(session, [...meta.sheets.values()][0]) : ",";
+    // The record keeps its marks (and who made them); only our sheets are added to it.
+    const names = targets.map((t) => t.name);
+    const record: ChangeRecord = state.record ? { ...state.record, sheets: [...new Set([...state.record.sheets, ...names])] } : { ...emptyChangeRecord("addin"), at: new Date().toISOString(), sheets: names };
+    await queueSaveRecord(session, state, record);
+    await session.flush();
+    if (supports(session.host, "base")) ctx.application.suspendScreenUpdatingUntilNextSync();
+    const written: { ws: Excel.Worksheet; target: OwnSheetTarget }[] = [];
+    for (const target of targets) written.push({ ws: await queueOwnSheet(session, target, separator, meta.tableNames), target });
+    await session.flush();
+    let printApplied = true;
+    if (written.length > 0) {
+      try {
+        queuePrint(written.map(({ ws, target }) => ({ ws, plan: target.plan })));
+        await session.sync();
+      } catch {
+        printApplied = false;
+      }
+    }
+    return { sheets: names, printApplied, stats: session.stats };
+  });
 }
 
 function quoteSheet(name: string): string {

@@ -4,7 +4,7 @@
  */
 export { officeHost, inExcel, supports, RUN_OPTIONS, type ExcelHost } from "./host";
 export { readWorkbookGrid, readWorkbookWithStats, type ReadStats, type ReadResult } from "./read";
-export { applyPlan, clearMarks, type ApplyResult, type ClearResult } from "./apply";
+export { applyPlan, clearMarks, writePlanSheets, type ApplyResult, type ClearResult, type WriteSheetsResult } from "./apply";
 export { validateNow, clearHighlights, type ValidateNowResult } from "./run";
 export { publishOutcome, subscribeOutcome, lastOutcome, failedOutcome, outcomeLine, setPaneVisible, isPaneVisible, type RunOutcome } from "./outcome";
 export { type RunStage, type ValidateNowOptions } from "./run";

@@ -5,6 +5,7 @@ import type { Bilingual } from "../core/messages";
 import type { CanonicalField, Finding } from "../core/report/types";
 import { failedOutcome, lastOutcome, outcomeLine, subscribeOutcome, type RunOutcome } from "../excel/outcome";
 import type { PaneActions } from "./actions";
+import { ConsolidatePanel, type ConsolidateSummary } from "./components/ConsolidatePanel";
 import { FindingsPanel } from "./components/FindingsPanel";
 import { MappingPanel } from "./components/MappingPanel";
 import { RunPanel } from "./components/RunPanel";
@@ -119,6 +120,22 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
       fail(e);
     }
   };
+  /** "Tổng hợp nhiều tệp": the chosen files, read and merged here, the summary sheets written into this workbook. */
+  const [consolidation, setConsolidation] = React.useState<{ progress?: { done: number; total: number }; summary?: ConsolidateSummary }>({});
+  const consolidate = async (files: File[]) => {
+    if (!actions || busy || files.length === 0) return;
+    dispatch({ type: "busy", busy: "consolidating" });
+    setConsolidation({ progress: { done: 0, total: files.length } });
+    try {
+      const r = await actions.consolidate({ files, asOf, ...(ruleSetId ? { ruleSetId } : {}), onProgress: (done, total) => setConsolidation({ progress: { done, total } }) });
+      setConsolidation({ summary: r.counts });
+      // The counts are the panel's own status line.
+      dispatch({ type: "finished" });
+    } catch (e) {
+      setConsolidation({});
+      fail(e);
+    }
+  };
   const regime = state.report ? regimeById(state.report.ruleSet.id) : undefined;
 
   const message = state.message ?? (state.report ? undefined : outcome && outcome.kind !== "failed" ? { vi: outcomeLine(outcome, "vi"), en: outcomeLine(outcome, "en") } : undefined);
@@ -162,6 +179,7 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
           onClear={() => void side("clearing", async () => (await actions!.clearHighlights()).text)}
         />
       )}
+      {inExcel && <ConsolidatePanel t={t} disabled={!actions || busy} progress={consolidation.progress} summary={consolidation.summary} onConsolidate={(files) => void consolidate(files)} />}
       {state.report && !startersMade && needsStarterSheets(state.report.sheets) && (
         <StarterPanel t={t} units={state.report.units.length} ruleSetName={regime ? (lang === "vi" ? regime.nameVi : regime.nameEn) : state.report.ruleSet.id} disabled={busy} onCreate={() => void createStarters()} />
       )}

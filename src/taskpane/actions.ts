@@ -8,6 +8,7 @@ import type { CanonicalField } from "../core/report/types";
 import { SETTING_KEYS } from "../core/settings";
 import type { PlanSheet } from "../core/plan/types";
 import { addStarterSheets, clearHighlights, readSettings, selectCell, updateSettings, validateNow, type ExcelHost, type RunOutcome, type RunStage, type StarterResult } from "../excel";
+import { consolidateFiles, type ConsolidateRequest, type ConsolidateResult } from "./consolidate";
 import { mergeMapping, parseSavedMapping } from "./model";
 
 export interface ValidateRequest {
@@ -31,6 +32,8 @@ export interface PaneActions {
   readSettings(): Promise<Record<string, string>>;
   /** Add the first-run screen's sheets ("Định biên", "Quy định"), each unless a sheet has its name. */
   addStarterSheets(sheets: readonly PlanSheet[]): Promise<StarterResult>;
+  /** "Tổng hợp nhiều tệp": validate and merge the chosen workbooks, write the summary sheets here. */
+  consolidate(request: ConsolidateRequest): Promise<ConsolidateResult>;
 }
 
 /** The actions on a host (Office.js in Excel; the strict fake in tests). */
@@ -52,5 +55,6 @@ export function excelActions(host: ExcelHost): PaneActions {
     },
     readSettings: () => readSettings(host),
     addStarterSheets: (sheets) => addStarterSheets(host, sheets),
+    consolidate: (request) => consolidateFiles(host, request),
   };
 }

@@ -54,6 +54,14 @@ export const PANE_TEXT = {
       `Sổ làm việc chưa có trang Định biên (số cán bộ được giao) và trang Quy định. Công cụ có thể tạo trang "Định biên" với ${units} đơn vị tìm thấy trong danh sách (điền số được tỉnh, huyện giao) và trang "Quy định" với các giá trị của ${ruleSet} để sửa cho địa phương.`,
     starterCreate: "Tạo trang Định biên và Quy định",
     starterCreated: (names: string) => `Đã tạo trang: ${names}. Điền số được giao rồi bấm "Kiểm tra hồ sơ".`,
+    consolidateTitle: "Tổng hợp nhiều tệp",
+    consolidateHelp: "Chọn danh sách của các xã (.xlsx, .xls, .xml, .htm). Mỗi tệp được kiểm tra như \"Kiểm tra hồ sơ\", rồi các trang tổng hợp và trang \"Tình trạng tệp\" được ghi vào sổ làm việc đang mở.",
+    consolidateFiles: "Các tệp cần tổng hợp",
+    consolidateChosen: (n: number) => `Đã chọn ${n} tệp`,
+    consolidateRun: "Tổng hợp vào sổ này",
+    consolidateProgress: (done: number, total: number) => `${done}/${total} tệp`,
+    consolidateDone: (c: { files: number; read: number; unreadable: number; units: number; persons: number; errors: number }) =>
+      `Đã tổng hợp: đọc được ${c.read}/${c.files} tệp, không đọc được ${c.unreadable}; ${c.units} đơn vị, ${c.persons} người; ${c.errors} lỗi.`,
   },
   en: {
     title: "Roster check",
@@ -107,6 +115,14 @@ export const PANE_TEXT = {
       `The workbook has no "Định biên" sheet (the assigned staff numbers) and no "Quy định" sheet. The tool can create "Định biên" with the ${units} units found in the roster (type in the numbers the province and district assigned) and "Quy định" with the values of ${ruleSet} to adjust for your area.`,
     starterCreate: "Create the Định biên and Quy định sheets",
     starterCreated: (names: string) => `Sheets created: ${names}. Fill in the assigned numbers, then click "Check roster".`,
+    consolidateTitle: "Consolidate several files",
+    consolidateHelp: "Choose the communes' rosters (.xlsx, .xls, .xml, .htm). Each file is checked as \"Check roster\" does, then the summary sheets and the \"Tình trạng tệp\" (file status) sheet are written into the open workbook.",
+    consolidateFiles: "Files to consolidate",
+    consolidateChosen: (n: number) => `${n} files chosen`,
+    consolidateRun: "Consolidate into this workbook",
+    consolidateProgress: (done: number, total: number) => `${done}/${total} files`,
+    consolidateDone: (c: { files: number; read: number; unreadable: number; units: number; persons: number; errors: number }) =>
+      `Consolidated: ${c.read}/${c.files} files read, ${c.unreadable} unreadable; ${c.units} units, ${c.persons} persons; ${c.errors} errors.`,
   },
 } as const;
 

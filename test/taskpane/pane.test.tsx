@@ -124,6 +124,7 @@ describe("running", () => {
       saveMapping: jest.fn(),
       readSettings: jest.fn(),
       addStarterSheets: jest.fn(),
+      consolidate: jest.fn(),
     };
     return { actions, step: () => act(async () => resume?.()), request: () => request };
   }
@@ -167,6 +168,7 @@ describe("running", () => {
       saveMapping: jest.fn(),
       readSettings: jest.fn(),
       addStarterSheets: jest.fn(),
+      consolidate: jest.fn(),
     };
     const user = userEvent.setup();
     renderPane({ actions, lang: "en" });

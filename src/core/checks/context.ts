@@ -7,13 +7,13 @@ import type { PersonRecord, WorkbookReading } from "../reader";
 import type { StaffCategory } from "../reader/titles";
 import type { ActiveRuleSet } from "../rulesets/types";
 import { readUnitFigures } from "../rulesets/unitFigures";
-import type { CheckContext, UnitView } from "./types";
+import type { CheckContext, CheckOptions, UnitView } from "./types";
 
 /**
  * Build the checks' context. `asOf` is the reporting date (default: the rule set's evaluation date).
  * @example runChecks(CHECKS, buildCheckContext(grid, reading, activeSet))
  */
-export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, ruleSet: ActiveRuleSet, asOf: string = ruleSet.date): CheckContext {
+export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, ruleSet: ActiveRuleSet, asOf: string = ruleSet.date, options: CheckOptions = {}): CheckContext {
   const figures = readUnitFigures(grid, reading);
   const byUnit = new Map<string, PersonRecord[]>();
   reading.records.forEach((rec, i) => {
@@ -32,7 +32,7 @@ export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, 
   });
   const listed = new Set<StaffCategory>();
   for (const r of reading.records) if (r.category) listed.add(r.category);
-  return {
+  const ctx: CheckContext = {
     date: ruleSet.date,
     asOf,
     ruleSet,
@@ -45,4 +45,13 @@ export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, 
       return r && r.enabled ? r : undefined;
     },
   };
+  const counted = options.countedTraining;
+  if (counted) {
+    const index = new Map(reading.records.map((r, i) => [r, i]));
+    ctx.countedTraining = (rec, field) => {
+      const i = index.get(rec);
+      return i === undefined ? undefined : counted.get(reading.personOf[i])?.get(field);
+    };
+  }
+  return ctx;
 }

@@ -18,7 +18,14 @@ export const ENGINE_RULES: readonly EngineRule[] = [
   { id: "file.regimeMismatch", severity: "info" },
   /** A row of the Quy định sheet that could not be used. */
   { id: "data.invalidSetting", severity: "warning" },
+  /** With `countTraining` (issue 12): a standard met by a completed training the roster column does not show yet. */
+  { id: "qualification.countedTraining", severity: "info" },
 ];
+
+/** True for a finding the engine itself emits (kept by the runner whatever the rule set holds). */
+export function isEngineRule(id: string): boolean {
+  return ENGINE_RULES.some((r) => r.id === id);
+}
 
 export function engineSeverity(id: string): Severity {
   return ENGINE_RULES.find((r) => r.id === id)!.severity;

@@ -5,7 +5,7 @@
  * findings are dropped. A finding whose rule the check did not declare is refused the same way.
  */
 import type { FindingDraft } from "../findings/finding";
-import { engineSeverity } from "./engineRules";
+import { engineSeverity, isEngineRule } from "./engineRules";
 import { RuleConfigError, type Check, type CheckContext } from "./types";
 
 function failure(check: Check, error: unknown): FindingDraft {
@@ -33,8 +33,8 @@ export function runChecks(checks: readonly Check[], ctx: CheckContext): FindingD
       out.push(failure(check, e));
       continue;
     }
-    // A disabled rule of a check that emits several is filtered here.
-    for (const f of found) if (ctx.rule(f.rule) !== undefined) out.push(f);
+    // A disabled rule of a check that emits several is filtered here; the engine's own findings are kept.
+    for (const f of found) if (ctx.rule(f.rule) !== undefined || isEngineRule(f.rule)) out.push(f);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import type { StaffCategory } from "../reader/titles";
 import type { UnitReport } from "../report/types";
 import type { ActiveRule, ActiveRuleSet } from "../rulesets/types";
 import type { UnitFigures } from "../rulesets/unitFigures";
+import type { CountedTraining } from "../training";
 
 /** Everything the checks know of one unit. */
 export interface UnitView {
@@ -36,6 +37,17 @@ export interface CheckContext {
   listedCategories: ReadonlySet<StaffCategory>;
   /** The rule when the set has it and it is enabled. */
   rule(id: string): ActiveRule | undefined;
+  /**
+   * Only with the option `countTraining` (issue 12 §2): the highest level a completed training of
+   * the training list reached for this person on this scale, when there is one.
+   */
+  countedTraining?(rec: PersonRecord, field: string): CountedTraining | undefined;
+}
+
+/** What the caller adds to the checks' context. */
+export interface CheckOptions {
+  /** Completed trainings per roster person (index of their first row) and scale, for `countTraining`. */
+  countedTraining?: ReadonlyMap<number, ReadonlyMap<string, CountedTraining>>;
 }
 
 /** One check. */

@@ -16,7 +16,7 @@ import { buildCheckContext } from "./context";
 import { engineSeverity } from "./engineRules";
 import { CHECKS } from "./index";
 import { runChecks } from "./runner";
-import type { Check, CheckContext } from "./types";
+import type { Check, CheckContext, CheckOptions } from "./types";
 
 export interface CheckedWorkbook {
   findings: FindingDraft[];
@@ -54,14 +54,14 @@ function withCaps(ctx: CheckContext): UnitReport[] {
  * Apply the rule set to a reading.
  * @example const { findings, units, ruleSet } = checkWorkbook(grid, reading, chooseRuleSet({ asOf }), asOf);
  */
-export function checkWorkbook(grid: WorkbookGrid, reading: WorkbookReading, chosen: ChosenRuleSet, asOf: string, checks: readonly Check[] = CHECKS): CheckedWorkbook {
+export function checkWorkbook(grid: WorkbookGrid, reading: WorkbookReading, chosen: ChosenRuleSet, asOf: string, checks: readonly Check[] = CHECKS, options: CheckOptions = {}): CheckedWorkbook {
   const set = chosen.set;
   const def = set.definition;
   const findings: FindingDraft[] = [];
   // Precedence: preset < rule file (applied when the set was activated) < Quy định sheet < quota sheet (read by the checks).
   const settingSheets = reading.sheets.filter((s) => s.role === "settings").map((s) => s.name);
   findings.push(...applySettingRows(set, readSettingRows(grid, settingSheets)));
-  const ctx = buildCheckContext(grid, reading, set, asOf);
+  const ctx = buildCheckContext(grid, reading, set, asOf, options);
   if (set.date !== asOf) {
     findings.push({ rule: "file.regimeMismatch", severity: engineSeverity("file.regimeMismatch"), params: { asOf, ruleSet: def.id, from: def.from, to: def.to, date: set.date } });
   }

@@ -573,6 +573,23 @@ RULES.push({
   },
 });
 
+RULES.push({
+  id: "qualification.countedTraining",
+  title: { vi: "Tính theo khóa đào tạo đã hoàn thành, cột trình độ chưa cập nhật", en: "Standard met by a completed training the roster does not show yet" },
+  render: (p) => {
+    const fv = FIELD_VI[s(p.field)];
+    const fe = FIELD_EN[s(p.field)];
+    const content = p.trainingContent !== undefined ? ` "${s(p.trainingContent)}"` : "";
+    const year = p.trainingYear !== undefined ? { vi: `, năm ${s(p.trainingYear)}`, en: `, ${s(p.trainingYear)}` } : { vi: "", en: "" };
+    const roster = p.have !== undefined || p.written !== undefined ? { vi: `"${s(p.written ?? levelVi(p.field, p.have))}"`, en: `"${s(p.written ?? levelEn(p.field, p.have))}"` } : { vi: "để trống", en: "empty" };
+    const area = p.difficultArea ? { vi: " (mức của đơn vị miền núi, vùng khó khăn)", en: " (the level for a difficult area)" } : { vi: "", en: "" };
+    return {
+      vi: `${holderVi(p)}: đã tính khóa đào tạo${content} (trang "${s(p.trainingSheet)}", dòng ${s(p.trainingRow)}${year.vi}) đạt ${levelVi(p.field, p.trained)}, đạt tiêu chuẩn ${levelVi(p.field, p.need)} trở lên${area.vi}; cột ${fv} trong danh sách cán bộ chưa cập nhật (${roster.vi}), cần sửa lại`,
+      en: `${holderEn(p)}: counted the training${content} (sheet "${s(p.trainingSheet)}", row ${s(p.trainingRow)}${year.en}) reaching ${levelEn(p.field, p.trained)}, which meets the standard, ${levelEn(p.field, p.need)} or above${area.en}; the roster's ${fe} column is not updated yet (${roster.en}), update it`,
+    };
+  },
+});
+
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 /** The catalogue entry of a rule id. */

@@ -196,3 +196,42 @@ export function summarizeTraining(entries: TrainingEntry[], sheets: string[], re
   if (undated > 0) report.undated = undated;
   return { entries, links, report, findings };
 }
+
+/** The roster column a type of training raises. */
+export type CountedField = "professionalLevel" | "politicalTheory" | "stateManagement";
+const FIELD_OF_TYPE: Partial<Record<TrainingType, CountedField>> = { professional: "professionalLevel", politicalTheory: "politicalTheory", stateManagement: "stateManagement" };
+const RANK_OF_FIELD: Record<CountedField, (l: string | undefined) => number> = {
+  professionalLevel: (l) => professionalRank(l as Parameters<typeof professionalRank>[0]),
+  politicalTheory: (l) => politicalTheoryRank(l as Parameters<typeof politicalTheoryRank>[0]),
+  stateManagement: (l) => stateManagementRank(l as Parameters<typeof stateManagementRank>[0]),
+};
+
+/** A completed training a qualification check may count (`countTraining`): the level it reached and the entry. */
+export interface CountedTraining {
+  field: CountedField;
+  level: string;
+  entry: TrainingEntry;
+}
+
+/**
+ * For the option `countTraining` (issue 12 §2): per roster person (index of their first row), the
+ * highest level each scale reached by a completed training linked to them — of the scale's own
+ * type (chuyên môn, lý luận chính trị, quản lý nhà nước), with a level named, and of a known year
+ * on or before the as-of year. Unlinked, unfinished, undated or other trainings never count.
+ * @example countableTraining(result, 2024).get(0)?.get("politicalTheory")?.level // "advanced"
+ */
+export function countableTraining(result: Pick<TrainingResult, "entries" | "links">, asOfYear: number): Map<number, Map<CountedField, CountedTraining>> {
+  const out = new Map<number, Map<CountedField, CountedTraining>>();
+  result.entries.forEach((e, i) => {
+    const l = result.links[i];
+    const field = FIELD_OF_TYPE[e.type];
+    if (!l.linked || !field || !e.completed || e.year === undefined || e.year > asOfYear) return;
+    const level = field === "professionalLevel" ? e.achieved?.professional : field === "politicalTheory" ? e.achieved?.politicalTheory : e.achieved?.stateManagement;
+    if (level === undefined) return;
+    let m = out.get(l.record);
+    if (!m) out.set(l.record, (m = new Map()));
+    const had = m.get(field);
+    if (!had || RANK_OF_FIELD[field](level) > RANK_OF_FIELD[field](had.level)) m.set(field, { field, level, entry: e });
+  });
+  return out;
+}

@@ -20,7 +20,7 @@ export function sheetHasColumn(ctx: CheckContext, sheet: string, field: string):
 
 export const standards: Check = {
   id: "qualification.standards",
-  emits: SCALES.map((s) => s.rule),
+  emits: [...SCALES.map((s) => s.rule), "qualification.countedTraining"],
   tags: ["qualification", "record"],
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -36,6 +36,17 @@ export const standards: Check = {
         if (!std) continue;
         const params = { field: scale.field, need: std.level, titleId: std.titleId, category: std.category, difficultArea: std.difficultArea ? 1 : undefined };
         const have = scale.value(rec);
+        // With `countTraining`: a completed training above the roster's value that meets the
+        // standard stands for it; the roster cell gets an info finding to be updated instead.
+        const trained = ctx.countedTraining?.(rec, scale.field);
+        if (trained && scale.rank(trained.level) > scale.rank(have) && scale.rank(trained.level) >= scale.rank(std.level) && (have !== undefined || sheetHasColumn(ctx, rec.sheet, scale.field)) && (have === undefined || scale.rank(have) < scale.rank(std.level))) {
+          const e = trained.entry;
+          const f = personFinding(rule, "info", rec, view, scale.field, { ...params, have, written: rec.fields[scale.field]?.text, trained: trained.level, trainingContent: e.content, trainingSheet: e.sheet, trainingRow: e.row, trainingYear: e.year });
+          f.rule = "qualification.countedTraining";
+          f.col = rec.fields[scale.field]?.col ?? columnOf(ctx, rec.sheet, scale.field) ?? f.col;
+          out.push(f);
+          continue;
+        }
         if (have === undefined) {
           if (!sheetHasColumn(ctx, rec.sheet, scale.field)) {
             const agg = noColumn.get(rec.sheet);
