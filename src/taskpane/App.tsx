@@ -1,10 +1,12 @@
 import * as React from "react";
 import { Button, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { vietnamToday } from "../core/engine";
+import type { ChangeCounts } from "../core/diff";
 import type { Bilingual } from "../core/messages";
 import type { CanonicalField, Finding } from "../core/report/types";
 import { failedOutcome, lastOutcome, outcomeLine, subscribeOutcome, type RunOutcome } from "../excel/outcome";
 import type { PaneActions } from "./actions";
+import { ComparePanel } from "./components/ComparePanel";
 import { ConsolidatePanel, type ConsolidateSummary } from "./components/ConsolidatePanel";
 import { FindingsPanel } from "./components/FindingsPanel";
 import { MappingPanel } from "./components/MappingPanel";
@@ -136,6 +138,22 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
       fail(e);
     }
   };
+  /** "So sánh với năm trước": the chosen (older) roster against this workbook, "Biến động" written here. */
+  const [comparison, setComparison] = React.useState<{ running?: boolean; counts?: ChangeCounts }>({});
+  const compare = async (file: File) => {
+    if (!actions || busy) return;
+    dispatch({ type: "busy", busy: "comparing" });
+    setComparison({ running: true });
+    try {
+      const r = await actions.compare({ file, asOf });
+      setComparison({ counts: r.counts });
+      // The counts are the panel's own status line.
+      dispatch({ type: "finished" });
+    } catch (e) {
+      setComparison({});
+      fail(e);
+    }
+  };
   const regime = state.report ? regimeById(state.report.ruleSet.id) : undefined;
 
   const message = state.message ?? (state.report ? undefined : outcome && outcome.kind !== "failed" ? { vi: outcomeLine(outcome, "vi"), en: outcomeLine(outcome, "en") } : undefined);
@@ -180,6 +198,7 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
         />
       )}
       {inExcel && <ConsolidatePanel t={t} disabled={!actions || busy} progress={consolidation.progress} summary={consolidation.summary} onConsolidate={(files) => void consolidate(files)} />}
+      {inExcel && <ComparePanel t={t} disabled={!actions || busy} running={comparison.running === true} counts={comparison.counts} onCompare={(file) => void compare(file)} />}
       {state.report && !startersMade && needsStarterSheets(state.report.sheets) && (
         <StarterPanel t={t} units={state.report.units.length} ruleSetName={regime ? (lang === "vi" ? regime.nameVi : regime.nameEn) : state.report.ruleSet.id} disabled={busy} onCreate={() => void createStarters()} />
       )}

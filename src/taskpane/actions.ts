@@ -8,6 +8,7 @@ import type { CanonicalField } from "../core/report/types";
 import { SETTING_KEYS } from "../core/settings";
 import type { PlanSheet } from "../core/plan/types";
 import { addStarterSheets, clearHighlights, readSettings, selectCell, updateSettings, validateNow, type ExcelHost, type RunOutcome, type RunStage, type StarterResult } from "../excel";
+import { compareWithFile, type CompareRequest, type CompareResult } from "./compare";
 import { consolidateFiles, type ConsolidateRequest, type ConsolidateResult } from "./consolidate";
 import { mergeMapping, parseSavedMapping } from "./model";
 
@@ -34,6 +35,8 @@ export interface PaneActions {
   addStarterSheets(sheets: readonly PlanSheet[]): Promise<StarterResult>;
   /** "Tổng hợp nhiều tệp": validate and merge the chosen workbooks, write the summary sheets here. */
   consolidate(request: ConsolidateRequest): Promise<ConsolidateResult>;
+  /** "So sánh với năm trước": diff the chosen (older) roster against this workbook, write "Biến động" here. */
+  compare(request: CompareRequest): Promise<CompareResult>;
 }
 
 /** The actions on a host (Office.js in Excel; the strict fake in tests). */
@@ -56,5 +59,6 @@ export function excelActions(host: ExcelHost): PaneActions {
     readSettings: () => readSettings(host),
     addStarterSheets: (sheets) => addStarterSheets(host, sheets),
     consolidate: (request) => consolidateFiles(host, request),
+    compare: (request) => compareWithFile(host, request),
   };
 }

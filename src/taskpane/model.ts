@@ -9,7 +9,7 @@ import type { SheetMappingOverride } from "../core/reader";
 
 export type Phase = "idle" | "reading" | "checking" | "writing" | "done" | "failed";
 /** A side task that is not a check run. */
-export type Busy = "clearing" | "summaries" | "saving" | "selecting" | "creating" | "consolidating";
+export type Busy = "clearing" | "summaries" | "saving" | "selecting" | "creating" | "consolidating" | "comparing";
 
 export interface PaneState {
   phase: Phase;

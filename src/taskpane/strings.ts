@@ -62,6 +62,12 @@ export const PANE_TEXT = {
     consolidateProgress: (done: number, total: number) => `${done}/${total} tệp`,
     consolidateDone: (c: { files: number; read: number; unreadable: number; units: number; persons: number; errors: number }) =>
       `Đã tổng hợp: đọc được ${c.read}/${c.files} tệp, không đọc được ${c.unreadable}; ${c.units} đơn vị, ${c.persons} người; ${c.errors} lỗi.`,
+    compareTitle: "So sánh với năm trước",
+    compareHelp: "Chọn danh sách năm trước (.xlsx, .xls, .xml, .htm). Công cụ so sánh với danh sách trong sổ đang mở: ai mới vào, nghỉ hoặc chuyển đi, chuyển đơn vị, thay đổi chức vụ, thay đổi trình độ; trang \"Biến động\" được ghi vào sổ đang mở.",
+    compareFile: "Danh sách năm trước",
+    compareRun: "So sánh và ghi trang Biến động",
+    compareDone: (c: { joined: number; left: number; moved: number; postChanged: number; qualificationChanged: number }) =>
+      `Biến động: mới vào ${c.joined}, nghỉ/chuyển đi ${c.left}, chuyển đơn vị ${c.moved}, thay đổi chức vụ ${c.postChanged}, thay đổi trình độ ${c.qualificationChanged}.`,
   },
   en: {
     title: "Roster check",
@@ -123,6 +129,12 @@ export const PANE_TEXT = {
     consolidateProgress: (done: number, total: number) => `${done}/${total} files`,
     consolidateDone: (c: { files: number; read: number; unreadable: number; units: number; persons: number; errors: number }) =>
       `Consolidated: ${c.read}/${c.files} files read, ${c.unreadable} unreadable; ${c.units} units, ${c.persons} persons; ${c.errors} errors.`,
+    compareTitle: "Compare with last year",
+    compareHelp: "Choose last year's roster (.xlsx, .xls, .xml, .htm). The tool compares it with the roster in the open workbook: who joined, left, moved to another unit, changed post or qualification; the \"Biến động\" (changes) sheet is written into the open workbook.",
+    compareFile: "Last year's roster",
+    compareRun: "Compare and write the changes sheet",
+    compareDone: (c: { joined: number; left: number; moved: number; postChanged: number; qualificationChanged: number }) =>
+      `Changes: joined ${c.joined}, left ${c.left}, moved ${c.moved}, post changed ${c.postChanged}, qualification changed ${c.qualificationChanged}.`,
   },
 } as const;
 

@@ -125,6 +125,7 @@ describe("running", () => {
       readSettings: jest.fn(),
       addStarterSheets: jest.fn(),
       consolidate: jest.fn(),
+      compare: jest.fn(),
     };
     return { actions, step: () => act(async () => resume?.()), request: () => request };
   }
@@ -169,6 +170,7 @@ describe("running", () => {
       readSettings: jest.fn(),
       addStarterSheets: jest.fn(),
       consolidate: jest.fn(),
+      compare: jest.fn(),
     };
     const user = userEvent.setup();
     renderPane({ actions, lang: "en" });
