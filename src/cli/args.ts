@@ -17,6 +17,8 @@ export interface ValidateArgs {
   fixEncoding?: boolean;
   /** Let the qualification checks count a completed training of the training list (issue 12). */
   countTraining?: boolean;
+  /** The first year the training summary counts (default: five years before the reporting year). */
+  trainingSince?: string;
 }
 
 export interface ClearArgs {
@@ -44,12 +46,12 @@ export interface ConsolidateArgs {
 
 export type CliArgs = ValidateArgs | ClearArgs | ConsolidateArgs | { command: "help" } | { command: "version" };
 
-type ValueKey = "asOf" | "rules" | "json" | "out" | "summary";
+type ValueKey = "asOf" | "rules" | "json" | "out" | "summary" | "trainingSince";
 type FlagKey = "force" | "fixEncoding" | "countTraining";
 
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Record<"validate" | "clear", Record<string, ValueKey>> = {
-  validate: { "--as-of": "asOf", "--rules": "rules", "--json": "json", "--out": "out", "--summary": "summary" },
+  validate: { "--as-of": "asOf", "--rules": "rules", "--json": "json", "--out": "out", "--summary": "summary", "--training-since": "trainingSince" },
   clear: { "--out": "out" },
 };
 /** Options without a value. */
@@ -156,6 +158,8 @@ Tùy chọn / Options:
                        a new workbook with only the findings and summary sheets
   --fix-encoding       (với --out) chuyển các ô TCVN3/VNI của bản sao sang Unicode
                        (with --out) convert the copy's TCVN3/VNI cells to Unicode
+  --training-since NĂM tổng hợp đào tạo từ năm này (mặc định: 5 năm trước năm báo cáo)
+                       the training summary counts from this year (default: 5 years before)
   --count-training     tính khóa đào tạo đã hoàn thành trong danh sách đào tạo khi xét tiêu chuẩn
                        trình độ nếu cột trình độ chưa cập nhật (báo "info" để sửa lại)
                        count a completed training of the training list in the qualification

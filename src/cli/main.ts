@@ -48,6 +48,10 @@ function validate(args: ValidateArgs, io: CliIo): number {
   if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) {
     ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readInput(args.rules)) };
   }
+  const trainingSince = args.trainingSince === undefined ? undefined : Number(args.trainingSince);
+  if (trainingSince !== undefined && !(Number.isInteger(trainingSince) && trainingSince >= 1945 && trainingSince <= 2100)) {
+    throw new EngineError("usage.badYear", { option: "--training-since", value: args.trainingSince });
+  }
   // Refuse a bad output path before any work.
   if (args.out !== undefined) checkOutputPath(args.out, args.file, args.force);
   if (args.summary !== undefined) checkOutputPath(args.summary, args.file, args.force);
@@ -60,7 +64,7 @@ function validate(args: ValidateArgs, io: CliIo): number {
   if (args.out !== undefined && format !== undefined && format !== "xlsx") throw new EngineError("output.needsXlsx", { file: basename(args.file), format: FORMAT_NAMES[format].vi, formatEn: FORMAT_NAMES[format].en });
   const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file) });
   progress("Đang kiểm tra… / Checking…");
-  const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
+  const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(trainingSince !== undefined ? { trainingSince } : {}), ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
   const { report } = result;
   if (args.out !== undefined || args.summary !== undefined) {
     progress("Đang ghi kết quả… / Writing…");

@@ -14,6 +14,7 @@ export type EngineErrorCode =
   | "usage.missingValue"
   | "usage.extraArgument"
   | "usage.badDate"
+  | "usage.badYear"
   | "usage.unknownRuleSet"
   | "usage.notAvailableYet"
   | "rules.invalid"

@@ -37,6 +37,7 @@ const ERROR_TEXT: Record<EngineErrorCode, Render> = {
     vi: `Ngày "${p.value}" không hợp lệ cho ${p.option}; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-11-28`,
     en: `"${p.value}" is not a valid date for ${p.option}; write it as YYYY-MM-DD, e.g. 2026-11-28`,
   }),
+  "usage.badYear": (p) => ({ vi: `Năm "${p.value}" không hợp lệ cho ${p.option}; hãy viết 4 chữ số, ví dụ 2020`, en: `"${p.value}" is not a valid year for ${p.option}; write four digits, e.g. 2020` }),
   "usage.unknownRuleSet": (p) => ({
     vi: `Không có bộ quy định "${p.value}" (có: ${p.known})`,
     en: `Unknown rule set "${p.value}" (available: ${p.known})`,

@@ -38,4 +38,19 @@ describe("validate --count-training", () => {
     expect(help).toContain("--count-training");
     expect(help.indexOf("tính khóa đào tạo đã hoàn thành")).toBeLessThan(help.indexOf("count a completed training"));
   });
+
+  it("counts the training summary from the year --training-since names", () => {
+    const summary = (argv: string[]) => JSON.parse(runCliCaptured(["validate", path, "--as-of", "2024-11-15", "--json", "-", ...argv]).stdout).training;
+    // The 2020–2024 degree ends in 2024: counted from the default (2019) and from 2024, not from 2025.
+    expect(summary([])).toMatchObject({ since: 2019, attendances: 1 });
+    expect(summary(["--training-since", "2024"])).toMatchObject({ since: 2024, attendances: 1 });
+    expect(summary(["--training-since", "2025"])).toMatchObject({ since: 2025, attendances: 0 });
+  });
+
+  it("refuses a year that is not one, with one line and exit 2", () => {
+    const out = runCliCaptured(["validate", path, "--training-since", "năm ngoái"]);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
+    expect(out.stderr).toMatch(/Năm "năm ngoái" không hợp lệ cho --training-since; .* — /);
+  });
 });
