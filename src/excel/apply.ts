@@ -195,11 +195,12 @@ export async function applyPlan(host: ExcelHost, plan: EditPlan): Promise<ApplyR
   return runStep(host, "marking", (session) => applyInSession(session, plan));
 }
 
-async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyResult> {
-  const { ctx } = session;
-  if (!supports(session.host, "base")) throw new EngineError("excel.apiNotSupported", { api: "RangeAreas, getCellProperties", set: "ExcelApi 1.9" });
-
-  // 1. Metadata; the candidate own sheets' tables and charts ride along the second sync.
+/**
+ * The workbook's metadata and our sheets to write: the candidate sheets' tables and charts are
+ * loaded along the metadata's second sync, then attached to the targets that already exist (their
+ * table names become free again, as they are rewritten).
+ */
+async function loadOwnTargets(session: Session, plan: EditPlan) {
   const candidates = new Map<string, { tables: Excel.TableCollection; charts: Excel.ChartCollection }>();
   const { meta, state } = await loadMeta(session, async (m) => {
     for (const [name, ws] of m.sheets) {
@@ -211,8 +212,7 @@ async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyRe
       candidates.set(name, { tables, charts });
     }
   });
-  const ownBefore = new Set(state.record?.sheets ?? []);
-  const targets = ownTargets(plan, meta, ownBefore);
+  const targets = ownTargets(plan, meta, new Set(state.record?.sheets ?? []));
   for (const t of targets) {
     const c = candidates.get(t.name);
     if (t.existing && c) {
@@ -221,6 +221,33 @@ async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyRe
       for (const table of c.tables.items) meta.tableNames.delete(table.name.toLowerCase());
     }
   }
+  return { meta, state, targets };
+}
+
+/**
+ * Write our sheets, then their print settings in a sync of their own (Excel versions without
+ * `pageLayout` skip them). Returns whether the print settings were applied.
+ */
+async function writeOwnSheets(session: Session, targets: OwnSheetTarget[], separator: Parameters<typeof queueOwnSheet>[2], tableNames: Set<string>): Promise<boolean> {
+  const written: { ws: Excel.Worksheet; target: OwnSheetTarget }[] = [];
+  for (const target of targets) written.push({ ws: await queueOwnSheet(session, target, separator, tableNames), target });
+  await session.flush();
+  if (written.length === 0) return true;
+  try {
+    queuePrint(written.map(({ ws, target }) => ({ ws, plan: target.plan })));
+    await session.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyResult> {
+  const { ctx } = session;
+  if (!supports(session.host, "base")) throw new EngineError("excel.apiNotSupported", { api: "RangeAreas, getCellProperties", set: "ExcelApi 1.9" });
+
+  // 1. Metadata; the candidate own sheets' tables and charts ride along the second sync.
+  const { meta, state, targets } = await loadOwnTargets(session, plan);
 
   // 2. Nothing is written unless everything we would write to is writable, and unless the marks
   // already in the workbook are ones we can undo.
@@ -251,7 +278,7 @@ async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyRe
   const separator = highlights.length > 0 || targets.length > 0 ? await listSeparator(session, meta.sheets.get(highlights[0]?.sheet ?? "") ?? [...meta.sheets.values()][0]) : ",";
 
   // A run that writes no sheets of ours (the pane's "marks only") keeps the record of the ones an earlier run wrote.
-  const ownSheets = plan.sheets.length === 0 ? [...ownBefore].filter((n) => meta.sheets.has(n)) : targets.map((t) => t.name);
+  const ownSheets = plan.sheets.length === 0 ? [...(state.record?.sheets ?? [])].filter((n) => meta.sheets.has(n)) : targets.map((t) => t.name);
   const record: ChangeRecord = { ...emptyChangeRecord("addin"), at: new Date().toISOString(), sheets: ownSheets };
   if (state.record?.textRepairs?.length) record.textRepairs = state.record.textRepairs;
   for (const h of highlights) {
@@ -293,20 +320,7 @@ async function applyInSession(session: Session, plan: EditPlan): Promise<ApplyRe
       notesWritten++;
     }
   }
-  const written: { ws: Excel.Worksheet; target: OwnSheetTarget }[] = [];
-  for (const target of targets) written.push({ ws: await queueOwnSheet(session, target, separator, meta.tableNames), target });
-  await session.flush();
-
-  // 6. Print settings, on their own: Excel versions without pageLayout skip them.
-  let printApplied = true;
-  if (written.length > 0) {
-    try {
-      queuePrint(written.map(({ ws, target }) => ({ ws, plan: target.plan })));
-      await session.sync();
-    } catch {
-      printApplied = false;
-    }
-  }
+  const printApplied = await writeOwnSheets(session, targets, separator, meta.tableNames);
   const result: ApplyResult = { marked: highlights.length, notMarked, noteMode: mode, notesWritten, notesSkipped, sheets: targets.map((t) => t.name), printApplied, stats: session.stats };
   if (cleared) result.cleared = cleared;
   return result;
@@ -332,28 +346,8 @@ export async function writePlanSheets(host: ExcelHost, sheets: readonly PlanShee
   return runStep(host, "marking", async (session) => {
     const { ctx } = session;
     const plan: EditPlan = { highlights: [], sheets: [...sheets] };
-    const candidates = new Map<string, { tables: Excel.TableCollection; charts: Excel.ChartCollection }>();
-    const { meta, state } = await loadMeta(session, async (m) => {
-      for (const [name, ws] of m.sheets) {
-        if (!plan.sheets.some((p) => name === p.name || name.startsWith(`${p.name} (`))) continue;
-        const tables = ws.tables;
-        tables.load("items/name");
-        const charts = ws.charts;
-        charts.load("items/name");
-        candidates.set(name, { tables, charts });
-      }
-    });
+    const { meta, state, targets } = await loadOwnTargets(session, plan);
     if (state.foreignRecord) throw new EngineError("excel.unknownRecord");
-    const ownBefore = new Set(state.record?.sheets ?? []);
-    const targets = ownTargets(plan, meta, ownBefore);
-    for (const t of targets) {
-      const c = candidates.get(t.name);
-      if (t.existing && c) {
-        t.tables = c.tables;
-        t.charts = c.charts;
-        for (const table of c.tables.items) meta.tableNames.delete(table.name.toLowerCase());
-      }
-    }
     assertWritable(meta, targets.filter((t) => t.existing).map((t) => t.name));
     if (meta.workbookProtected && targets.some((t) => !t.existing)) throw new EngineError("excel.protectedWorkbook");
     const separator = targets.length > 0 ? await listSeparator(session, [...meta.sheets.values()][0]) : ",";
@@ -363,18 +357,7 @@ export async function writePlanSheets(host: ExcelHost, sheets: readonly PlanShee
     await queueSaveRecord(session, state, record);
     await session.flush();
     if (supports(session.host, "base")) ctx.application.suspendScreenUpdatingUntilNextSync();
-    const written: { ws: Excel.Worksheet; target: OwnSheetTarget }[] = [];
-    for (const target of targets) written.push({ ws: await queueOwnSheet(session, target, separator, meta.tableNames), target });
-    await session.flush();
-    let printApplied = true;
-    if (written.length > 0) {
-      try {
-        queuePrint(written.map(({ ws, target }) => ({ ws, plan: target.plan })));
-        await session.sync();
-      } catch {
-        printApplied = false;
-      }
-    }
+    const printApplied = await writeOwnSheets(session, targets, separator, meta.tableNames);
     return { sheets: names, printApplied, stats: session.stats };
   });
 }
