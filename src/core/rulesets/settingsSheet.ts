@@ -115,7 +115,8 @@ export function applySettingRows(set: ActiveRuleSet, rows: readonly SettingRow[]
         bad(row, true, "mức độ phải là lỗi / cảnh báo / thông tin (error / warning / info)", "severity must be error / warning / info");
         continue;
       }
-      set.overrides.push({ rule: rule.id, key: "severity", value: sev, previous: rule.severity, ...where });
+      // A row that only restates the rule set's value (the first-run sheet lists them all) is no override.
+      if (sev !== rule.severity) set.overrides.push({ rule: rule.id, key: "severity", value: sev, previous: rule.severity, ...where });
       rule.severity = sev;
       continue;
     }
@@ -126,7 +127,7 @@ export function applySettingRows(set: ActiveRuleSet, rows: readonly SettingRow[]
         bad(row, true, "cần có / không (true / false)", "needs có / không (true / false)");
         continue;
       }
-      set.overrides.push({ rule: rule.id, key: "enabled", value: on, previous: rule.enabled, ...where });
+      if (on !== rule.enabled) set.overrides.push({ rule: rule.id, key: "enabled", value: on, previous: rule.enabled, ...where });
       rule.enabled = on;
       continue;
     }
@@ -149,7 +150,7 @@ export function applySettingRows(set: ActiveRuleSet, rows: readonly SettingRow[]
       bad(row, true, r.vi, r.en);
       continue;
     }
-    set.overrides.push({ rule: rule.id, key: split.path, value: leaf, ...(r.previous !== undefined ? { previous: r.previous } : {}), ...where });
+    if (r.previous !== leaf) set.overrides.push({ rule: rule.id, key: split.path, value: leaf, ...(r.previous !== undefined ? { previous: r.previous } : {}), ...where });
   }
   return findings;
 }

@@ -1,5 +1,7 @@
 import { cbcc, check, districtList, findingsOf, quotaSheet, settingsSheet, villageWorkers, type QuotaSpec } from "../checks/fixtures";
 import { flatFindings, type SheetSpec } from "../../support/grid";
+import { chooseRuleSet } from "../../../src/core/rulesets";
+import { OFF_MARK, ruleSettingRows } from "../../../src/core/plan/starterSheets";
 
 // ND 34/2019: xã loại II may have at most 21 cán bộ + công chức. The commune lists 21.
 const asOf = "2021-12-31";
@@ -95,5 +97,22 @@ describe("the Quy định sheet", () => {
     // …until the province's own figure is entered.
     const confirmed = check([village(), quota(), settingsSheet([["quota.villageOverCap.severity", "error"], ["quota.villageOverCap.perVillage", 3]])], asOf);
     expect(findingsOf(confirmed, "quota.villageOverCap").map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("lists no override for rows that only restate the rule set's values (the first-run sheet), and one for the row the office changed", () => {
+    const set = chooseRuleSet({ asOf, presetId: "nd34-2019" }).set;
+    // As the first-run screen writes it: confirmed values on, the others switched off with "# ".
+    const rows = ruleSettingRows(set).map((r): [string, string | number | boolean] => [r.status === "confirmed" ? r.key : OFF_MARK + r.key, typeof r.value === "boolean" ? (r.value ? "có" : "không") : r.value]);
+    expect(rows.filter(([k]) => !k.startsWith(OFF_MARK)).length).toBeGreaterThan(10);
+    const restated = check([list(), quota(), settingsSheet(rows)], asOf, { ruleSetId: "nd34-2019" });
+    expect(findingsOf(restated, "data.invalidSetting")).toEqual([]);
+    expect(restated.ruleSet.overrides).toBeUndefined();
+    expect(restated.units[0].quota?.cadreAndCivilServant?.cap).toBe(21);
+    // The office lowers one figure: that row, and only it, is an override.
+    const edited = rows.map(([k, v]): [string, string | number | boolean] => (k === "quota.overCap.cadreAndCivilServant.*.II" ? [k, 20] : [k, v]));
+    expect(edited.some(([k]) => k === "quota.overCap.cadreAndCivilServant.*.II")).toBe(true);
+    const changed = check([list(), quota(), settingsSheet(edited)], asOf, { ruleSetId: "nd34-2019" });
+    expect(changed.ruleSet.overrides).toEqual([expect.objectContaining({ rule: "quota.overCap", key: "cadreAndCivilServant.*.II", value: 20, previous: 21, source: "sheet" })]);
+    expect(changed.units[0].quota?.cadreAndCivilServant?.cap).toBe(20);
   });
 });
