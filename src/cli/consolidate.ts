@@ -26,6 +26,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../core/version";
 import type { ConsolidateInputOptions } from "../file/consolidateInput";
 import { readWorkbookBytes } from "../file/readWorkbook";
 import { writeSummaryWorkbook } from "../file/summaryWorkbook";
+import { NODE_CODEC } from "./codec";
 import type { ConsolidateArgs } from "./args";
 import { processInput } from "./consolidateWorker";
 import { checkOutputPath, writeAtomically } from "./output";
@@ -167,7 +168,7 @@ function finish(args: ConsolidateArgs, p: Prepared, outcomes: FileOutcome[], io:
   const { report } = merged;
   const d = p.quota?.details ?? {};
   // Build every output before writing any: a failure writes nothing.
-  const summary = writeSummaryWorkbook(planForConsolidation(merged, d));
+  const summary = writeSummaryWorkbook(planForConsolidation(merged, d), { codec: NODE_CODEC });
   const json = JSON.stringify(report, null, 2) + "\n";
   const md = args.md !== undefined ? renderMarkdownReport(report) : undefined;
   if (args.summary) writeAtomically(args.summary, summary);

@@ -13,6 +13,7 @@ import { changesSheet } from "../core/plan/issue12Sheets";
 import { TOOL_NAME, TOOL_VERSION } from "../core/version";
 import { readXlsx } from "../file/readXlsx";
 import { writeSummaryWorkbook } from "../file/summaryWorkbook";
+import { NODE_CODEC } from "./codec";
 import { checkOutputPath, writeAtomically } from "./output";
 
 export interface DiffArgs {
@@ -84,7 +85,7 @@ export function runDiff(argv: string[], io: { stdout: (s: string) => void; now: 
   };
   const d = diffRosters(read(args.old), read(args.new));
   const [oldName, newName] = [basename(args.old), basename(args.new)];
-  if (args.out !== undefined) writeAtomically(args.out, writeSummaryWorkbook({ highlights: [], sheets: [changesSheet(d, { oldName, newName })] }));
+  if (args.out !== undefined) writeAtomically(args.out, writeSummaryWorkbook({ highlights: [], sheets: [changesSheet(d, { oldName, newName })] }, { codec: NODE_CODEC }));
   const json = diffJson(d, oldName, newName, asOfText);
   if (args.json === "-") {
     io.stdout(json);

@@ -9,15 +9,17 @@ import { EngineError, isEngineError } from "../core/errors";
 import { formatEngineError } from "../core/messages";
 import { validateWorkbook, vietnamToday } from "../core/engine";
 import type { Report } from "../core/report/types";
+import type { EditPlan } from "../core/plan/types";
 import { TOOL_NAME, TOOL_VERSION } from "../core/version";
 import { FORMAT_NAMES, readWorkbookBytes, workbookFormatOf } from "../file/readWorkbook";
-import { annotateWorkbook, clearWorkbook } from "../file/annotate";
+import { annotateWorkbook, clearWorkbook, RenderedSheets } from "../file/annotate";
 import { writeSummaryWorkbook } from "../file/summaryWorkbook";
 import { planForValidation } from "../core/plan/fromValidation";
 import { HELP_TEXT, parseArgs, type ClearArgs, type ValidateArgs } from "./args";
 import { checkOutputPath, writeAtomically } from "./output";
 import { consolidate, consolidateInProcess } from "./consolidate";
 import { formatSummary } from "./summary";
+import { NODE_CODEC } from "./codec";
 import { runDiff } from "./diff";
 
 export interface CliIo {
@@ -62,16 +64,15 @@ function validate(args: ValidateArgs, io: CliIo): number {
   // .xlsx/.xlsm, and .xls as BIFF8, HTML table or Excel 2003 XML, told by content; only an .xlsx can be marked (--out).
   const format = workbookFormatOf(bytes);
   if (args.out !== undefined && format !== undefined && format !== "xlsx") throw new EngineError("output.needsXlsx", { file: basename(args.file), format: FORMAT_NAMES[format].vi, formatEn: FORMAT_NAMES[format].en });
-  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file) });
-  progress("Đang kiểm tra… / Checking…");
-  const result = validateWorkbook(grid, { asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(trainingSince !== undefined ? { trainingSince } : {}), ...(ruleSetFile ? { ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
-  const { report } = result;
-  if (args.out !== undefined || args.summary !== undefined) {
-    progress("Đang ghi kết quả… / Writing…");
-    const plan = planForValidation(result, grid, { fixEncoding: args.fixEncoding === true });
+  // The grid and the reading stay inside checkAndPlan: once it returns they can be freed, so the
+  // collector does not trace them again while the outputs (tens of MB for a large roster) are built.
+  const { report, plan } = checkAndPlan(bytes, args, { asOf, trainingSince, ruleSetFile, progress });
+  if (plan) {
     // Build both outputs before writing either: a failure writes nothing.
-    const annotated = args.out !== undefined ? annotateWorkbook(bytes, plan, { fileName: basename(args.file) }) : undefined;
-    const summary = args.summary !== undefined ? writeSummaryWorkbook(plan) : undefined;
+    // The plan's sheets are laid out once for both.
+    const rendered = new RenderedSheets();
+    const annotated = args.out !== undefined ? annotateWorkbook(bytes, plan, { fileName: basename(args.file), codec: NODE_CODEC, rendered }) : undefined;
+    const summary = args.summary !== undefined ? writeSummaryWorkbook(plan, { codec: NODE_CODEC, rendered }) : undefined;
     if (annotated && args.out) writeAtomically(args.out, annotated);
     if (summary && args.summary) writeAtomically(args.summary, summary);
   }
@@ -86,12 +87,26 @@ function validate(args: ValidateArgs, io: CliIo): number {
   return exitCodeOf(report);
 }
 
+/** Read, validate and (when an output is asked for) plan the edits; only the report and the plan come out. */
+function checkAndPlan(
+  bytes: Uint8Array,
+  args: ValidateArgs,
+  o: { asOf: string; trainingSince: number | undefined; ruleSetFile: { name: string; text: string } | undefined; progress: (vi: string) => void },
+): { report: Report; plan?: EditPlan } {
+  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file) });
+  o.progress("Đang kiểm tra… / Checking…");
+  const result = validateWorkbook(grid, { asOf: o.asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(o.trainingSince !== undefined ? { trainingSince: o.trainingSince } : {}), ...(o.ruleSetFile ? { ruleSetFile: o.ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
+  if (args.out === undefined && args.summary === undefined) return { report: result.report };
+  o.progress("Đang ghi kết quả… / Writing…");
+  return { report: result.report, plan: planForValidation(result, grid, { fixEncoding: args.fixEncoding === true }) };
+}
+
 /** `clear FILE --out PATH`: remove every mark the tool made, restoring original styles and notes. */
 function clear(args: ClearArgs, io: CliIo): number {
   if (args.out === undefined) throw new EngineError("usage.missingValue", { option: "--out" });
   checkOutputPath(args.out, args.file, args.force);
   const bytes = readInput(args.file);
-  const cleared = clearWorkbook(bytes, { fileName: basename(args.file) });
+  const cleared = clearWorkbook(bytes, { fileName: basename(args.file), codec: NODE_CODEC });
   writeAtomically(args.out, cleared);
   io.stdout(`Đã bỏ đánh dấu / Marks removed: ${args.out}\n`);
   return 0;

@@ -13,8 +13,16 @@ export interface Day {
   day: number;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days in a month (1–12). */
 export function lastDayOfMonth(year: number, month: number): number {
+  // The Gregorian rule for the usual days; anything else (month 0 or 13, years Date.UTC reads as
+  // 19xx, fractions) as Date does it.
+  if (Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12 && year >= 100 && year <= 200000) {
+    if (month !== 2) return MONTH_DAYS[month - 1];
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -48,10 +56,24 @@ export function filledDay(p: PartialDate): Day {
  * @example fullMonthsBetween({ year: 2016, month: 6, day: 15 }, { year: 2024, month: 6, day: 15 }) // 96
  */
 export function fullMonthsBetween(from: Day, to: Day): number {
-  if (isoDay(to) < isoDay(from)) return -fullMonthsBetween(to, from);
-  let months = (to.year - from.year) * 12 + (to.month - from.month);
-  const dayNeeded = Math.min(from.day, lastDayOfMonth(to.year, to.month));
-  if (to.day < dayNeeded) months--;
+  return monthsBetween(from.year, from.month, from.day, to.year, to.month, to.day);
+}
+
+/** Parts fit "YYYY-MM-DD" (so comparing them as numbers is comparing their {@link isoDay} text). */
+const plainParts = (y: number, m: number, d: number): boolean => Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99;
+
+/** `isoDay(a) < isoDay(b)`, by numbers when the parts allow it. */
+function isoBefore(ay: number, am: number, ad: number, by: number, bm: number, bd: number): boolean {
+  if (plainParts(ay, am, ad) && plainParts(by, bm, bd)) return ay !== by ? ay < by : am !== bm ? am < bm : ad < bd;
+  return isoDay({ year: ay, month: am, day: ad }) < isoDay({ year: by, month: bm, day: bd });
+}
+
+/** {@link fullMonthsBetween} on the parts of the two days (no objects made: the summaries call it per person). */
+export function monthsBetween(fy: number, fm: number, fd: number, ty: number, tm: number, td: number): number {
+  if (isoBefore(ty, tm, td, fy, fm, fd)) return -monthsBetween(ty, tm, td, fy, fm, fd);
+  let months = (ty - fy) * 12 + (tm - fm);
+  const dayNeeded = Math.min(fd, lastDayOfMonth(ty, tm));
+  if (td < dayNeeded) months--;
   return months;
 }
 

@@ -30,12 +30,33 @@ export interface MarkedCell {
   userNote?: string;
 }
 
+/**
+ * A cell whose text we rewrote (the CLI's `--fix-encoding`, the pane's "Sửa thành …"). A repair
+ * with `text` can be undone by either adapter: the cell gets `originalText ?? original` back (and
+ * its font, when `fontName` is given) if it still holds `text`; the user's later edit is kept.
+ */
 export interface TextRepairRecord {
   sheet: string;
   cell: string;
-  /** The legacy text as it was. */
+  /** The text as it was (the add-in); the file adapter's record puts the original `<c>` element here. */
   original: string;
   styleIndex?: number;
+  /** The text as it was, when `original` is not it (the file adapter's records). */
+  originalText?: string;
+  /** The text we wrote. */
+  text?: string;
+  /** The cell's font name before, when the repair changed the font. */
+  fontName?: string;
+  /** The font the repair gave. */
+  newFontName?: string;
+  /** What the repair was. */
+  kind?: "suggestion" | "legacyEncoding";
+}
+
+/** The text a repair put back on undo; undefined for a record that cannot be undone by text (an old CLI record). */
+export function repairOriginalText(r: TextRepairRecord): string | undefined {
+  if (r.text === undefined) return undefined;
+  return r.originalText ?? r.original;
 }
 
 export interface ChangeRecord {

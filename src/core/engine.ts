@@ -9,13 +9,14 @@ import { readWorkbook, type ReadWorkbookOptions, type WorkbookReading } from "./
 import { buildReport } from "./report/build";
 import type { Report } from "./report/types";
 import { checkWorkbook } from "./checks/workbook";
-import { chooseRuleSet } from "./rulesets";
+import { chooseRuleSet, type ChosenRuleSet } from "./rulesets";
 import { retirementTableOf } from "./rulesets/retirement";
 import type { ActiveRuleSet } from "./rulesets/types";
 import type { PartialDate } from "./text/dates";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
 import { summarize, type Summaries } from "./summary";
 import { countableTraining, summarizeTraining, type TrainingResult } from "./training";
+import { attachFixes, textFixesOf, type TextFix } from "./fixes";
 
 export interface ValidateOptions {
   /** The roster's reporting date, YYYY-MM-DD. */
@@ -50,6 +51,11 @@ export interface ValidationResult {
   ruleSet: ActiveRuleSet;
   /** The training lists' entries, their links to the roster and their summary (when the workbook has a training list). */
   training?: TrainingResult;
+  /**
+   * Every cell a finding's `fix` applies to (issue 9: suggestions, legacy text in Unicode), worked
+   * out on first call (the CLI never asks; a TCVN3 roster has a legacy cell in every text column).
+   */
+  textFixes?: () => readonly TextFix[];
 }
 
 /** Parse "YYYY-MM-DD" strictly; undefined when it is not a calendar date. */
@@ -78,6 +84,17 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
   if (!asOf) throw new EngineError("usage.badDate", { option: "--as-of", value: options.asOf });
   const chosen = chooseRuleSet({ asOf: options.asOf, ...(options.ruleSetId !== undefined ? { presetId: options.ruleSetId } : {}), ...(options.ruleSetFile ? { file: options.ruleSetFile } : {}) });
   const reading = readWorkbook(grid, { asOf, ...(options.mappings ? { mappings: options.mappings } : {}) });
+  return validateReading(grid, reading, options, chosen);
+}
+
+/**
+ * The checks, summaries and report of a reading (a live re-check calls it on a reading patched
+ * from the last one, src/core/recheck.ts). `chosen` defaults to the rule set of `options`.
+ */
+export function validateReading(grid: WorkbookGrid, reading: WorkbookReading, options: ValidateOptions, chosenSet?: ChosenRuleSet): ValidationResult {
+  const asOf = parseIsoDay(options.asOf);
+  if (!asOf) throw new EngineError("usage.badDate", { option: "--as-of", value: options.asOf });
+  const chosen = chosenSet ?? chooseRuleSet({ asOf: options.asOf, ...(options.ruleSetId !== undefined ? { presetId: options.ruleSetId } : {}), ...(options.ruleSetFile ? { file: options.ruleSetFile } : {}) });
   const findings: FindingDraft[] = [...reading.findings];
   if (!reading.sheets.some((s) => s.role === "roster")) {
     const first = grid.sheets[0];
@@ -107,7 +124,10 @@ export function validateWorkbook(grid: WorkbookGrid, options: ValidateOptions): 
     quality: summaries.totalQuality,
   });
   if (training) report.training = training.report;
-  return { report, reading, summaries, asOf, ruleSet: chosen.set, ...(training ? { training } : {}) };
+  attachFixes(report.findings, grid, reading);
+  let fixes: readonly TextFix[] | undefined;
+  const textFixes = () => (fixes ??= textFixesOf(grid, reading));
+  return { report, reading, summaries, asOf, ruleSet: chosen.set, ...(training ? { training } : {}), textFixes };
 }
 
 function stripUndefined(f: FindingDraft): FindingDraft {

@@ -26,6 +26,7 @@ import { locate, noteMode, noteText, queueFindNotes, queueRemoveOurNotes, type N
 import { Session, type SyncStats } from "./session";
 import { queueOwnSheet, queuePrint, type OwnSheetTarget } from "./sheets";
 import { queueSaveRecord, queueStateParts, queueStateXml, type StoredState } from "./state";
+import { queueTextUndo, repairSheets } from "./repair";
 
 /** What "Xóa đánh dấu" did. */
 export interface ClearResult {
@@ -39,6 +40,10 @@ export interface ClearResult {
   notesRemoved: number;
   /** Who made the marks that were cleared. */
   by?: ChangeRecord["by"];
+  /** Cells whose text we had rewritten (the pane's fixes, the CLI's `--fix-encoding`) given their original text back. */
+  textsRestored: number;
+  /** Rewritten cells the user changed since: the user's value kept. */
+  textsKept: number;
   stats: SyncStats;
 }
 
@@ -109,23 +114,29 @@ function recordedCells(record: ChangeRecord, meta: Meta): { cells: (SheetCell & 
   return { cells, missing };
 }
 
-/** Step 3 (and "Xóa đánh dấu"): put recorded fills back, remove our notes, update the record. */
-async function clearInSession(session: Session, meta: Meta, state: StoredState): Promise<ClearResult> {
+/**
+ * Step 3 (and "Xóa đánh dấu"): put recorded fills back, remove our notes, update the record.
+ * With `texts` ("Xóa đánh dấu" only; a re-run keeps them and their record) the rewritten texts
+ * go back too (repair.ts).
+ */
+async function clearInSession(session: Session, meta: Meta, state: StoredState, texts = false): Promise<ClearResult> {
   const record = state.record;
-  const result: ClearResult = { restored: 0, keptByUser: 0, missing: 0, notesRemoved: 0, stats: session.stats };
-  if (!record || record.cells.length === 0) return result;
+  const result: ClearResult = { restored: 0, keptByUser: 0, missing: 0, notesRemoved: 0, textsRestored: 0, textsKept: 0, stats: session.stats };
+  const textSheets = texts ? repairSheets(record?.textRepairs) : [];
+  if (!record || (record.cells.length === 0 && textSheets.length === 0)) return result;
   result.by = record.by;
   const { cells, missing } = recordedCells(record, meta);
   result.missing = missing;
   const sheetNames = new Set(cells.map((c) => c.sheet));
-  assertWritable(meta, sheetNames);
+  assertWritable(meta, [...sheetNames, ...textSheets.filter((s) => meta.sheets.has(s))]);
 
   const found = await queueFindNotes(session, meta.sheets, sheetNames, { notes: supports(session.host, "notes"), comments: supports(session.host, "comments") });
+  const undoTexts = textSheets.length > 0 ? await queueTextUndo(session, meta.sheets, record.textRepairs ?? []) : undefined;
   const fills = await readFills(session, meta.sheets, cells);
   await session.flush();
   const notes = found();
   const anySheet = meta.sheets.get(cells[0]?.sheet ?? "") ?? [...meta.sheets.values()][0];
-  const separator = await listSeparator(session, anySheet);
+  const separator = cells.length > 0 ? await listSeparator(session, anySheet) : ",";
 
   for (const [sheet, group] of groupBy(cells, (c) => c.sheet)) {
     const ws = meta.sheets.get(sheet)!;
@@ -140,9 +151,16 @@ async function clearInSession(session: Session, meta: Meta, state: StoredState):
     }
   }
   result.notesRemoved = await queueRemoveOurNotes(session, notes);
-  // The record keeps our sheets (so a re-run knows them) and the CLI's text repairs; the marks are gone.
+  const undone = undoTexts ? await undoTexts() : undefined;
+  if (undone) {
+    result.textsRestored = undone.restored;
+    result.textsKept = undone.kept;
+    result.missing += undone.missing;
+  }
+  // The record keeps our sheets (so a re-run knows them) and the text repairs not undone here; the marks are gone.
   const next: ChangeRecord = { ...emptyChangeRecord("addin"), at: new Date().toISOString(), sheets: record.sheets };
-  if (record.textRepairs?.length) next.textRepairs = record.textRepairs;
+  const repairsLeft = undone ? undone.remaining : record.textRepairs;
+  if (repairsLeft?.length) next.textRepairs = repairsLeft;
   await queueSaveRecord(session, state, next);
   await session.flush();
   return result;
@@ -157,7 +175,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
   return runStep(host, "clearing", async (session) => {
     const { meta, state } = await loadMeta(session);
     if (state.foreignRecord) throw new EngineError("excel.unknownRecord");
-    return clearInSession(session, meta, state);
+    return clearInSession(session, meta, state, true);
   });
 }
 

@@ -13,6 +13,11 @@ export interface ExcelHost {
   /** `Office.context.requirements.isSetSupported(name, version)`. */
   isSetSupported(name: string, version: string): boolean;
   /**
+   * `Excel.run(context, batch)`: a batch on an earlier batch's context — how an event handler is
+   * removed, on the context it was added in (src/excel/live.ts).
+   */
+  runIn?<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
    * The list separator `Worksheet.getRanges` wants, once known (desktop Excel uses the locale's,
    * ";" in Vietnamese; Excel on the web ","; OfficeDev/office-js#1167). Filled in by the adapter's
    * probe and kept for the session.
@@ -35,6 +40,7 @@ export function inExcel(): boolean {
 export function officeHost(): ExcelHost {
   return {
     run: (options, batch) => Excel.run(options, batch),
+    runIn: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => {
       try {
         return Office.context.requirements.isSetSupported(name, version);
@@ -53,6 +59,8 @@ export const API = {
   comments: ["ExcelApi", "1.10"],
   /** Merged areas of a range. */
   mergedAreas: ["ExcelApi", "1.13"],
+  /** `Worksheet.onChanged` (the live re-check of edited rows). */
+  events: ["ExcelApi", "1.7"],
   /** Notes (the classic cell comment). */
   notes: ["ExcelApi", "1.18"],
   /** Show the task pane from the ribbon command. */

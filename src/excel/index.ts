@@ -9,5 +9,7 @@ export { validateNow, clearHighlights, type ValidateNowResult } from "./run";
 export { publishOutcome, subscribeOutcome, lastOutcome, failedOutcome, outcomeLine, setPaneVisible, isPaneVisible, type RunOutcome } from "./outcome";
 export { type RunStage, type ValidateNowOptions } from "./run";
 export { selectCell } from "./navigate";
+export { applyTextFixes, literalText, type TextFixResult, type TextUndoResult } from "./repair";
 export { readSettings, updateSettings } from "./settings";
 export { addStarterSheets, type StarterResult } from "./starter";
+export { startLive, stopLive, liveHandle, ownWrite, applyMarkDelta, type LiveHandle, type LiveUpdate, type LiveListener, type LiveOptions, type DeltaResult, type OwnWriteScope } from "./live";

@@ -19,6 +19,10 @@ export const OUTCOME_TEXT = {
     en: `Cleared the marks on ${nEn(restored)} cells, original fills restored${keptByUser > 0 ? `; ${nEn(keptByUser)} cells you recoloured were left as they are` : ""}.`,
   }),
   nothingToClear: (): Bilingual => ({ vi: "Không có ô nào đang được đánh dấu.", en: "No cell is marked." }),
+  textsRestored: (restored: number, kept: number): Bilingual => ({
+    vi: `Đã trả lại nội dung cũ cho ${n(restored)} ô đã được sửa${kept > 0 ? `; ${n(kept)} ô bạn đã sửa lại sau đó nên được giữ nguyên` : ""}.`,
+    en: `Put the original text back in ${nEn(restored)} fixed cells${kept > 0 ? `; ${nEn(kept)} cells you edited since were left as they are` : ""}.`,
+  }),
   notMarked: (count: number, findingsSheet: string): Bilingual => ({
     vi: `${n(count)} ô có vấn đề không được tô màu (quá nhiều hoặc trang tính không còn); xem đủ ở trang "${findingsSheet}".`,
     en: `${nEn(count)} cells with findings were not marked (too many, or the sheet is gone); see them all on "${findingsSheet}".`,

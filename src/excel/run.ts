@@ -17,6 +17,9 @@ import { OUTCOME_TEXT } from "./messages";
 import type { Bilingual } from "../core/messages";
 import { readWorkbookWithStats, type ReadStats } from "./read";
 import type { RunOutcome } from "./outcome";
+import type { TextFix } from "../core/fixes";
+import type { RecheckBasis } from "../core/recheck";
+import { stopLive } from "./live";
 
 export interface ValidateNowOptions {
   /** The clock (ms); the as-of date is today in Vietnam (UTC+7). */
@@ -51,6 +54,10 @@ export interface ValidateNowResult {
   report: Report;
   read: ReadStats;
   applied: ApplyResult;
+  /** Every cell a finding's `fix` applies to (the pane's "Sửa thành …"), worked out when asked. */
+  fixes: () => readonly TextFix[];
+  /** What a live re-check of edited rows starts from (src/excel/live.ts): the grid read, the result, the marks planned. */
+  basis: RecheckBasis;
 }
 
 /** The preset the user saved for this workbook, when it is one we know. */
@@ -65,6 +72,8 @@ export async function validateNow(host: ExcelHost, options: ValidateNowOptions =
   const now = options.now ?? Date.now();
   const { signal, onStage } = options;
   throwIfCancelled(signal);
+  // A new run replaces the live re-check's basis: its handlers go first.
+  await stopLive();
   onStage?.("reading");
   const { grid, stats } = await readWorkbookWithStats(host);
   throwIfCancelled(signal);
@@ -72,7 +81,8 @@ export async function validateNow(host: ExcelHost, options: ValidateNowOptions =
   if (onStage) await yieldToPage();
   throwIfCancelled(signal);
   const chosenId = options.ruleSetId && regimeById(options.ruleSetId) ? options.ruleSetId : savedRuleSet(grid);
-  const result = validateWorkbook(grid, { asOf: options.asOf ?? vietnamToday(now), ...(chosenId ? { ruleSetId: chosenId } : {}) });
+  const validateOptions = { asOf: options.asOf ?? vietnamToday(now), ...(chosenId ? { ruleSetId: chosenId } : {}) };
+  const result = validateWorkbook(grid, validateOptions);
   const { report } = result;
   const built = buildEditPlan({ report, reading: result.reading, summaries: result.summaries, asOf: result.asOf, ruleSetName: regimeById(report.ruleSet.id)?.nameVi ?? report.ruleSet.id });
   const plan = options.writeSheets === false ? { ...built, sheets: [] } : built;
@@ -88,13 +98,16 @@ export async function validateNow(host: ExcelHost, options: ValidateNowOptions =
   if (!applied.printApplied) details.push(OUTCOME_TEXT.printSkipped());
   if (!stats.merges && stats.cells > 0) details.push(OUTCOME_TEXT.noMerges());
   const outcome: RunOutcome = { kind: "validated", at: new Date(now).toISOString(), totals, marked: applied.marked, text: OUTCOME_TEXT.validated(totals, applied.marked), details };
-  return { outcome, report, read: stats, applied };
+  return { outcome, report, read: stats, applied, fixes: result.textFixes ?? (() => []), basis: { grid, result, options: validateOptions, highlights: plan.highlights } };
 }
 
 /** "Xóa đánh dấu". */
 export async function clearHighlights(host: ExcelHost, options: ValidateNowOptions = {}): Promise<{ outcome: RunOutcome; cleared: ClearResult }> {
+  await stopLive();
   const cleared = await clearMarks(host);
   const now = options.now ?? Date.now();
-  const text = cleared.restored + cleared.keptByUser === 0 ? OUTCOME_TEXT.nothingToClear() : OUTCOME_TEXT.cleared(cleared.restored, cleared.keptByUser);
-  return { outcome: { kind: "cleared", at: new Date(now).toISOString(), restored: cleared.restored, keptByUser: cleared.keptByUser, text, details: [] }, cleared };
+  const texts = cleared.textsRestored + cleared.textsKept;
+  const text = cleared.restored + cleared.keptByUser === 0 ? (texts > 0 ? OUTCOME_TEXT.textsRestored(cleared.textsRestored, cleared.textsKept) : OUTCOME_TEXT.nothingToClear()) : OUTCOME_TEXT.cleared(cleared.restored, cleared.keptByUser);
+  const details = texts > 0 && cleared.restored + cleared.keptByUser > 0 ? [OUTCOME_TEXT.textsRestored(cleared.textsRestored, cleared.textsKept)] : [];
+  return { outcome: { kind: "cleared", at: new Date(now).toISOString(), restored: cleared.restored, keptByUser: cleared.keptByUser, text, details }, cleared };
 }

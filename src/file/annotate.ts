@@ -33,7 +33,8 @@ import { isSettingsXml, parseSettingsXml, SETTINGS_NAMESPACE, settingsXml } from
 import { CHANGES_KEY as SHARED_KEY, type ChangeRecord as SharedChangeRecord, type OriginalFill } from "../core/changes";
 import { assertReadableContainer } from "./sniff";
 import { attr, decodeXmlAttr, decodeXmlText } from "./xml";
-import { crc32, entryData, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
+import { Utf8Writer } from "./utf8Writer";
+import { crc32, entryData, JS_CODEC, newEntry, readZip, writeZip, ZipError, type ZipCodec, type ZipEntry } from "./zip";
 
 // =============================================================================================
 // Public API
@@ -66,6 +67,10 @@ export interface AnnotateOptions {
   fileName?: string;
   /** Cap on the bytes inflated from the parts we read (default 1 GiB). */
   maxInflatedBytes?: number;
+  /** Deflate, inflate and CRC-32 (default: fflate, pure JavaScript; the CLI passes Node's zlib). */
+  codec?: ZipCodec;
+  /** Plan sheets laid out once for this copy and the summary workbook of the same plan. */
+  rendered?: RenderedSheets;
 }
 
 /** What {@link annotateWorkbookDetailed} did beyond the bytes. */
@@ -105,8 +110,10 @@ export function annotateWorkbookDetailed(bytes: Uint8Array, plan: EditPlan, opti
   const previous = readRecord(pkg, book);
   if (previous.record || previous.markedSheets.length > 0) restore(pkg, book, previous, []);
   const fresh = loadWorkbook(pkg);
-  const result = applyPlan(pkg, fresh, plan);
-  return { ...result, bytes: pkg.toBytes() };
+  const result = applyPlan(pkg, fresh, plan, options.rendered);
+  const outBytes = pkg.toBytes();
+  (globalThis as { __lap?: (n: string) => void }).__lap?.("toBytes");
+  return { ...result, bytes: outBytes };
 }
 
 /**
@@ -181,6 +188,8 @@ export interface CellChange {
   /** Text repair: the original `<c>` element and the element we wrote. */
   xml?: string;
   wrote?: string;
+  /** Text repair, for the shared record (the add-in undoes it by text): the text before and after, the fonts. */
+  repair?: { from?: string; to: string; fromFont?: string; toFont: string };
   /** Highlight: the fill we put (RRGGBB) and the cell's fill before (for the shared record). */
   mark?: string;
   fill?: OriginalFill;
@@ -318,12 +327,14 @@ class Package {
   private entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, { text: string; enc: Encoding }>();
+  /** Parts written as UTF-8 bytes (large generated sheets), instead of text. */
+  private readonly written = new Map<string, Uint8Array>();
   private readonly dirty = new Set<string>();
   private inflated = 0;
   /** Time stamp for new and rewritten entries without one: the workbook part's. */
   stamp: Pick<ZipEntry, "time" | "date"> | undefined;
 
-  constructor(entries: ZipEntry[], readonly fileName: string, private readonly maxInflated: number) {
+  constructor(entries: ZipEntry[], readonly fileName: string, private readonly maxInflated: number, private readonly codec: ZipCodec = JS_CODEC) {
     this.entries = entries;
     for (const e of entries) {
       const key = keyOf(e.name);
@@ -360,18 +371,25 @@ class Package {
     if (cached) return cached.text;
     const e = this.byName.get(key);
     if (!e) return undefined;
+    const bytes = this.written.get(key);
+    if (bytes) {
+      const text = utf8Fatal.decode(bytes);
+      this.written.delete(key);
+      this.texts.set(key, { text, enc: "utf8" });
+      return text;
+    }
     if (e.size > this.maxInflated - this.inflated || (e.size > RATIO_FLOOR && e.size / Math.max(1, e.compressedSize) > MAX_RATIO)) {
       throw new EngineError("file.tooLarge", { file: this.fileName, part: e.name, limit: `${Math.round(this.maxInflated / (1024 * 1024))} MB` });
     }
     this.inflated += e.size;
     let data: Uint8Array;
     try {
-      data = entryData(e);
+      data = entryData(e, this.codec);
     } catch (err) {
       throw zipFailure(err, this.fileName, e.name);
     }
     // A size that lies (smaller than the data) truncates the inflation; the CRC tells.
-    if (data.length !== e.size || crc32(data) !== e.crc32) throw new EngineError("file.corruptPart", { file: this.fileName, part: e.name });
+    if (data.length !== e.size || this.codec.crc32(data) !== e.crc32) throw new EngineError("file.corruptPart", { file: this.fileName, part: e.name });
     let decoded: { text: string; enc: Encoding };
     try {
       decoded = decodePart(data);
@@ -402,7 +420,19 @@ class Package {
       const prev = this.texts.get(key) ?? { text: "", enc: "utf8" as Encoding };
       this.texts.set(key, { text, enc: prev.enc });
     }
+    this.written.delete(key);
     this.dirty.add(key);
+  }
+
+  /** Add a new part, or replace one of ours, from its UTF-8 bytes. */
+  putBytes(path: string, bytes: Uint8Array): void {
+    const key = keyOf(path);
+    const enc = this.texts.get(key)?.enc;
+    // A part read in another encoding keeps it (written from text).
+    if (enc !== undefined && enc !== "utf8") return this.put(path, utf8Fatal.decode(bytes));
+    this.put(path, "");
+    this.texts.delete(key);
+    this.written.set(key, bytes);
   }
 
   remove(path: string): void {
@@ -410,6 +440,7 @@ class Package {
     if (!this.byName.has(key)) return;
     this.byName.delete(key);
     this.texts.delete(key);
+    this.written.delete(key);
     this.dirty.delete(key);
     this.entries = this.entries.filter((e) => keyOf(e.name) !== key);
   }
@@ -419,8 +450,9 @@ class Package {
     const out = this.entries.map((e) => {
       const key = keyOf(e.name);
       if (!this.dirty.has(key)) return e;
+      const bytes = this.written.get(key);
       const t = this.texts.get(key)!;
-      const fresh = newEntry(e.name, encodePart(t.text, t.enc), e);
+      const fresh = newEntry(e.name, bytes ?? encodePart(t.text, t.enc), e, this.codec);
       return { ...fresh, flags: e.flags & 0x800, externalAttributes: e.externalAttributes, extra: e.extra };
     });
     return writeZip(out);
@@ -453,7 +485,7 @@ function openPackage(bytes: Uint8Array, options: AnnotateOptions): Package {
   } catch (err) {
     throw zipFailure(err, fileName);
   }
-  return new Package(entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED);
+  return new Package(entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED, options.codec);
 }
 
 // =============================================================================================
@@ -575,8 +607,13 @@ function insertionPoint(children: Element[], order: readonly string[], name: str
   return parentCloseStart;
 }
 
+// eslint-disable-next-line no-control-regex -- the characters escapeText rewrites
+const NEEDS_TEXT_ESCAPE = /_x[0-9A-Fa-f]{4}_|[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
+
 /** Escape element text the way Excel does: XML entities, control characters and literal `_xHHHH_`. */
 export function escapeText(s: string): string {
+  // Most text needs none of it: one scan instead of five replacements.
+  if (!NEEDS_TEXT_ESCAPE.test(s)) return s;
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/&/g, "&amp;")
@@ -600,8 +637,12 @@ export function escapeAttr(s: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
 function attrPattern(name: string): RegExp {
-  return new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) ATTR_PATTERNS.set(name, (re = new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  return re;
 }
 
 /** The start tag with attribute `name` set to `value` (quote style kept; added after the tag name when absent). */
@@ -674,6 +715,21 @@ class Splices {
     }
     out.push(s.slice(pos));
     return out.join("");
+  }
+
+  /** {@link apply} as UTF-8 bytes, written piece by piece (a marked 100,000-row sheet is never joined into one string). */
+  applyBytes(s: string): Uint8Array {
+    const sorted = [...this.list].sort((a, b) => a.start - b.start || a.order - b.order);
+    const out = new Utf8Writer(1 << 20);
+    let pos = 0;
+    for (const e of sorted) {
+      if (e.start < pos) throw new Error("overlapping edits");
+      if (e.start > pos) out.write(s.slice(pos, e.start));
+      out.write(e.text);
+      pos = e.end;
+    }
+    if (pos < s.length) out.write(s.slice(pos));
+    return out.bytes();
   }
 
 }
@@ -1251,8 +1307,16 @@ class SheetXml {
   readonly rootTag: string;
   readonly children: Element[];
   readonly data: Element;
-  readonly rows: RowLoc[] = [];
-  private readonly byNum = new Map<number, RowLoc>();
+  // The rows in document order, as numbers only (a 100,000-row sheet would otherwise make
+  // 100,000 objects that live as long as the sheet): number, start of `<row`, end of the start
+  // tag, start of `</row>` and end of the element (a self-closing row ends where its tag does).
+  private readonly rowNum: number[] = [];
+  private readonly rowStart: number[] = [];
+  private readonly rowOpenEnd: number[] = [];
+  private readonly rowCloseStart: number[] = [];
+  private readonly rowEnd: number[] = [];
+  /** Row number → index of its first row element. */
+  private readonly byNum = new Map<number, number>();
 
   constructor(readonly xml: string, part: string, fileName: string) {
     const root = rootElement(xml);
@@ -1277,15 +1341,29 @@ class SheetXml {
       const selfClosing = m[2] === "/";
       const closeStart = selfClosing ? openEnd : xml.indexOf(close, openEnd);
       if (closeStart < 0 || closeStart > data.closeStart || !Number.isInteger(num) || num < 1) throw new EngineError("output.cannotKeepPart", { file: fileName, part });
-      const row = { num, start: m.index, openEnd, closeStart, end: selfClosing ? openEnd : closeStart + close.length, selfClosing, tag: m[0] };
-      this.rows.push(row);
-      if (!this.byNum.has(num)) this.byNum.set(num, row);
-      rowRe.lastIndex = row.end;
+      const end = selfClosing ? openEnd : closeStart + close.length;
+      if (!this.byNum.has(num)) this.byNum.set(num, this.rowNum.length);
+      this.rowNum.push(num);
+      this.rowStart.push(m.index);
+      this.rowOpenEnd.push(openEnd);
+      this.rowCloseStart.push(closeStart);
+      this.rowEnd.push(end);
+      rowRe.lastIndex = end;
     }
   }
 
+  /** How many row elements the sheet has. */
+  get rowCount(): number {
+    return this.rowNum.length;
+  }
+
   row(num: number): RowLoc | undefined {
-    return this.byNum.get(num);
+    const i = this.byNum.get(num);
+    if (i === undefined) return undefined;
+    const start = this.rowStart[i];
+    const openEnd = this.rowOpenEnd[i];
+    const end = this.rowEnd[i];
+    return { num, start, openEnd, closeStart: this.rowCloseStart[i], end, selfClosing: end === openEnd, tag: this.xml.slice(start, openEnd) };
   }
 
   /** The cells of a row, with their columns (explicit or implied). */
@@ -1314,13 +1392,13 @@ class SheetXml {
   /** Where a new row `num` goes: before the first row after it (rows are in order; binary search). */
   rowInsertionPoint(num: number): number {
     let lo = 0;
-    let hi = this.rows.length;
+    let hi = this.rowNum.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.rows[mid].num > num) hi = mid;
+      if (this.rowNum[mid] > num) hi = mid;
       else lo = mid + 1;
     }
-    return lo < this.rows.length ? this.rows[lo].start : this.data.closeStart;
+    return lo < this.rowNum.length ? this.rowStart[lo] : this.data.closeStart;
   }
 
   /** The style a cell without element shows: its row's (customFormat) or its column's. */
@@ -1350,7 +1428,7 @@ interface CellTarget {
   row: number;
   col: number;
   severity?: HighlightSeverity;
-  repair?: { text: string; fontName: string };
+  repair?: { text: string; fontName: string; original?: string; fromFont?: string };
 }
 
 /** Mark cells (fills, text repairs) on one sheet: splices on its XML, and the record. */
@@ -1403,6 +1481,7 @@ function markCells(
           sp.add(cell.start, cell.end, wrote);
           change.xml = elementXml;
           change.wrote = wrote;
+          change.repair = { to: repair.text, toFont: repair.fontName, ...(repair.original !== undefined ? { from: repair.original } : {}), ...(repair.fromFont !== undefined ? { fromFont: repair.fromFont } : {}) };
         } else {
           sp.add(cell.start, cell.openEnd, setAttr(cell.tag, "s", String(to)));
         }
@@ -1511,7 +1590,7 @@ function unmarkCells(sx: SheetXml, sp: Splices, changes: CellChange[], kept: str
     for (const r of removals) local.add(r.start, r.end, "");
     for (const e of edits) local.add(e.start, e.end, e.text);
   }
-  if (dataSelfClosing && removedRows > 0 && removedRows === sx.rows.length) {
+  if (dataSelfClosing && removedRows > 0 && removedRows === sx.rowCount) {
     // Every row was ours: back to `<sheetData/>`.
     sp.add(sx.data.start, sx.data.end, sx.xml.slice(sx.data.start, sx.data.openEnd).replace(/>$/, "/>"));
     return;
@@ -1689,8 +1768,9 @@ function writeNotes(
     } else if (cx.authors.selfClosing) csp.add(cx.authors.start, cx.authors.end, `<${cx.authors.qname}>${el}</${cx.authors.qname}>`);
     else csp.add(cx.authors.closeStart, cx.authors.closeStart, el);
   }
-  let newComments = "";
-  let shapes = "";
+  // Thousands of notes make megabytes of XML: written as bytes (a new part takes them as they are).
+  const commentsOut = new Utf8Writer(1 << 16);
+  const shapesOut = new Utf8Writer(1 << 16);
   const byRef = new Map((cx?.comments ?? []).map((c) => [c.ref, c]));
   for (const n of todo.sort((a, b) => a.row - b.row || a.col - b.col)) {
     const ref = `${columnLetter(n.col)}${n.row}`;
@@ -1703,14 +1783,15 @@ function writeNotes(
       continue;
     }
     const shapeId = `_x0000_s${nextShape++}`;
-    newComments += `<${p}comment ref="${ref}" authorId="${authorId}" shapeId="0"><${p}text>${noteRuns(p, n.text, false)}</${p}text></${p}comment>`;
-    shapes += vmlShape(shapeId, n.row, n.col, n.text);
+    commentsOut.write(`<${p}comment ref="${ref}" authorId="${authorId}" shapeId="0"><${p}text>${noteRuns(p, n.text, false)}</${p}text></${p}comment>`);
+    shapesOut.write(vmlShape(shapeId, n.row, n.col, n.text));
     record.notes.push({ sheet, part, ref, kind: "created", shape: shapeId });
   }
 
   let relsCreated = false;
   if (cx) {
-    if (newComments) {
+    if (commentsOut.length > 0) {
+      const newComments = utf8Fatal.decode(commentsOut.bytes());
       if (!cx.list) {
         const at = cx.root.closeStart;
         csp.add(at, at, `<${p}commentList>${newComments}</${p}commentList>`);
@@ -1720,7 +1801,11 @@ function writeNotes(
     if (csp.size > 0) pkg.put(commentsPath, csp.apply(cx.xml));
     change.comments = commentsPath;
   } else {
-    pkg.put(commentsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeText(NOTE_AUTHOR)}</author></authors><commentList>${newComments}</commentList></comments>`);
+    const comments = new Utf8Writer();
+    comments.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeText(NOTE_AUTHOR)}</author></authors><commentList>`);
+    comments.append(commentsOut.bytes());
+    comments.write("</commentList></comments>");
+    pkg.putBytes(commentsPath, comments.bytes());
     addOverride(pkg, commentsPath, CT.comments);
     const rid = freeRelId(pkg, part, sx.xml);
     relsCreated = addRel(pkg, part, rid, REL.comments, commentsPath) || relsCreated;
@@ -1728,11 +1813,11 @@ function writeNotes(
     change.commentsRid = rid;
   }
 
-  if (!shapes) return finishRels();
+  if (shapesOut.length === 0) return finishRels();
   if (vmlXml !== undefined) {
     const close = vmlXml.lastIndexOf("</xml>");
     if (close < 0) throw new EngineError("output.cannotKeepPart", { file: pkg.fileName, part: vmlPath });
-    let insert = shapes;
+    let insert = utf8Fatal.decode(shapesOut.bytes());
     if (!/id\s*=\s*["']_x0000_t202["']/.test(vmlXml)) {
       insert = VML_SHAPETYPE + insert;
       change.shapeTypeAdded = true;
@@ -1740,10 +1825,11 @@ function writeNotes(
     pkg.put(vmlPath, vmlXml.slice(0, close) + insert + vmlXml.slice(close));
     change.vml = vmlPath;
   } else {
-    pkg.put(
-      vmlPath,
-      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${VML_SHAPETYPE}${shapes}</xml>`,
-    );
+    const vml = new Utf8Writer();
+    vml.write(`<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${VML_SHAPETYPE}`);
+    vml.append(shapesOut.bytes());
+    vml.write("</xml>");
+    pkg.putBytes(vmlPath, vml.bytes());
     if (ensureDefault(pkg, "vml", CT.vml) && !record.defaults.includes("vml")) record.defaults.push("vml");
     const rid = freeRelId(pkg, part, sx.xml);
     relsCreated = addRel(pkg, part, rid, REL.vml, vmlPath) || relsCreated;
@@ -1905,25 +1991,33 @@ function tableColumnNames(ps: PlanSheet): Map<number, string> {
 function rowHeight(ps: PlanSheet, r: number, cells: (PlanCell | undefined)[]): number | undefined {
   let lines = 1;
   let size = 11;
-  cells.forEach((cell, i) => {
-    if (!cell || typeof cell.value !== "string" || cell.value === "") return;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!cell || typeof cell.value !== "string" || cell.value === "") continue;
     const c = i + 1;
     const spec = PLAN_STYLES[cell.style ?? "plain"];
     size = Math.max(size, spec.size);
-    const merge = ps.merges.find((m) => m.top <= r && m.bottom >= r && m.left <= c && m.right >= c);
-    if (merge && (merge.top !== r || merge.left !== c)) return;
-    if (merge && merge.bottom > merge.top) return; // a tall merge has room
+    const merge = ps.merges.length === 0 ? undefined : ps.merges.find((m) => m.top <= r && m.bottom >= r && m.left <= c && m.right >= c);
+    if (merge && (merge.top !== r || merge.left !== c)) continue;
+    if (merge && merge.bottom > merge.top) continue; // a tall merge has room
+    const text = cell.value;
+    const oneLine = text.indexOf("\n") < 0;
+    if (!spec.wrap && oneLine) continue; // one line, whatever its width
     let width = 0;
     for (let k = merge ? merge.left : c; k <= (merge ? merge.right : c); k++) width += ps.columnWidths[k - 1] ?? 8.43;
     const perLine = Math.max(1, Math.floor((width * 11) / spec.size / (spec.bold ? 1.1 : 1)));
-    const n = spec.wrap ? cell.value.split("\n").reduce((t, l) => t + Math.max(1, Math.ceil(l.length / perLine)), 0) : cell.value.split("\n").length;
+    const n = oneLine
+      ? Math.max(1, Math.ceil(text.length / perLine))
+      : spec.wrap
+        ? text.split("\n").reduce((t, l) => t + Math.max(1, Math.ceil(l.length / perLine)), 0)
+        : text.split("\n").length;
     lines = Math.max(lines, n);
-  });
+  }
   const height = Math.ceil(lines * size * 1.3 + 3);
   return lines > 1 || size > 12 ? height : undefined;
 }
 
-function cellXml(p: string, ref: string, cell: PlanCell | undefined, s: number, text?: string): string {
+function cellXml(p: string, ref: string, cell: PlanCell | undefined, s: number | string, text?: string): string {
   const v = text ?? cell?.value;
   if (typeof v === "number" && Number.isFinite(v)) return `<${p}c r="${ref}" s="${s}"><${p}v>${v}</${p}v></${p}c>`;
   // Text is always text (inline string): "=SUM(A1)" is written, never evaluated.
@@ -1931,7 +2025,84 @@ function cellXml(p: string, ref: string, cell: PlanCell | undefined, s: number, 
   return `<${p}c r="${ref}" s="${s}"/>`;
 }
 
-function ownSheetXml(ps: PlanSheet, name: string, styles: StylesEditor, links: { drawing?: string; table?: string }, selected: boolean): string {
+/** A style slot in {@link SheetBody.rows}: a byte the generated XML never holds otherwise (control characters are escaped or dropped). */
+const SLOT = "\u0001";
+const SLOT_BYTE = 1;
+
+/** The rows and hyperlinks of a plan sheet as UTF-8, with the cells' style numbers left as slots. */
+interface SheetBody {
+  rows: Uint8Array;
+  /** Offsets of the slot bytes in `rows`, in order. */
+  slots: number[];
+  /** The style of each slot. */
+  slotStyles: PlanStyle[];
+  /** The `<hyperlink>` elements. */
+  links: Uint8Array;
+}
+
+/**
+ * Plan sheets already laid out as XML, to share between the annotated copy and the summary
+ * workbook of one run (the two hold the same sheets; only the style numbers differ). Valid only
+ * while the plan's sheets are not changed.
+ */
+export class RenderedSheets {
+  /** @internal */
+  readonly bodies = new WeakMap<PlanSheet, SheetBody>();
+}
+
+function sheetBody(ps: PlanSheet, header: Map<number, string> | undefined, maxRow: number): SheetBody {
+  const rows = new Utf8Writer();
+  const links = new Utf8Writer(1 << 12);
+  const slotStyles: PlanStyle[] = [];
+  // Per sheet, once: column letters (a 20,000-row findings sheet has 180,000 cells).
+  const letters: string[] = [];
+  for (let r = 1; r <= maxRow; r++) {
+    const row = ps.rows[r - 1] ?? [];
+    let cells = "";
+    const headerRow = header !== undefined && r === ps.table!.headerRow;
+    const width = Math.max(row.length, headerRow ? ps.table!.lastColumn : 0);
+    for (let c = 1; c <= width; c++) {
+      const cell = row[c - 1];
+      const headerText = headerRow ? header.get(c) : undefined;
+      if (!cell && headerText === undefined) continue;
+      const ref = (letters[c] ??= columnLetter(c)) + r;
+      slotStyles.push(cell?.style ?? (headerText !== undefined ? "header" : "plain"));
+      cells += cellXml("", ref, cell, SLOT, headerText);
+      if (cell?.link) links.write(`<hyperlink ref="${ref}" location="${escapeAttr(sheetReference(cell.link.sheet, cell.link.cell))}" display="${escapeAttr(`${cell.link.sheet}!${cell.link.cell}`)}"/>`);
+    }
+    if (cells === "") continue;
+    const ht = rowHeight(ps, r, row);
+    rows.write(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`);
+  }
+  const bytes = rows.bytes();
+  const slots: number[] = [];
+  for (let at = bytes.indexOf(SLOT_BYTE); at >= 0; at = bytes.indexOf(SLOT_BYTE, at + 1)) slots.push(at);
+  if (slots.length !== slotStyles.length) throw new Error("plan sheet: a style slot in the text");
+  return { rows: bytes, slots, slotStyles, links: links.bytes() };
+}
+
+/** The rows of `body` with the number `values[i]` written at slot i. */
+function fillSlots(body: SheetBody, values: number[]): Uint8Array {
+  const { rows, slots } = body;
+  const digits = values.map((v) => String(v));
+  let size = rows.length - slots.length;
+  for (const d of digits) size += d.length;
+  const out = new Uint8Array(size);
+  let o = 0;
+  let from = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const at = slots[i];
+    out.set(rows.subarray(from, at), o);
+    o += at - from;
+    const d = digits[i];
+    for (let k = 0; k < d.length; k++) out[o++] = d.charCodeAt(k);
+    from = at + 1;
+  }
+  out.set(rows.subarray(from), o);
+  return out;
+}
+
+function ownSheetXml(ps: PlanSheet, name: string, styles: StylesEditor, links: { drawing?: string; table?: string }, selected: boolean, cache: RenderedSheets | undefined): Uint8Array {
   const header = ps.table ? tableColumnNames(ps) : undefined;
   let maxRow = ps.rows.length;
   let maxCol = 0;
@@ -1944,10 +2115,11 @@ function ownSheetXml(ps: PlanSheet, name: string, styles: StylesEditor, links: {
     maxRow = Math.max(maxRow, ps.table.lastRow, ps.table.headerRow + 1);
     maxCol = Math.max(maxCol, ps.table.lastColumn);
   }
-  const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`];
+  const out = new Utf8Writer(1 << 16);
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
   const sheetPr = `${ps.tabColor && /^[0-9A-Fa-f]{6}$/.test(ps.tabColor) ? `<tabColor rgb="FF${ps.tabColor.toUpperCase()}"/>` : ""}${ps.print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}`;
-  if (sheetPr) out.push(`<sheetPr>${sheetPr}</sheetPr>`);
-  out.push(`<dimension ref="${maxRow > 0 && maxCol > 0 ? `A1:${columnLetter(maxCol)}${maxRow}` : "A1"}"/>`);
+  if (sheetPr) out.write(`<sheetPr>${sheetPr}</sheetPr>`);
+  out.write(`<dimension ref="${maxRow > 0 && maxCol > 0 ? `A1:${columnLetter(maxCol)}${maxRow}` : "A1"}"/>`);
   let view = `<sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"`;
   const fr = ps.freeze;
   if (fr && (fr.rows > 0 || fr.columns > 0)) {
@@ -1955,40 +2127,39 @@ function ownSheetXml(ps: PlanSheet, name: string, styles: StylesEditor, links: {
     const topLeft = `${columnLetter(fr.columns + 1)}${fr.rows + 1}`;
     view += `><pane${fr.columns > 0 ? ` xSplit="${fr.columns}"` : ""}${fr.rows > 0 ? ` ySplit="${fr.rows}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView>`;
   } else view += "/>";
-  out.push(`<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
+  out.write(`<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
   const cols = ps.columnWidths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(255, w)}" customWidth="1"/>` : "")).join("");
-  if (cols) out.push(`<cols>${cols}</cols>`);
-  out.push("<sheetData>");
-  const links2: string[] = [];
-  for (let r = 1; r <= maxRow; r++) {
-    const row = ps.rows[r - 1] ?? [];
-    const cells: string[] = [];
-    const width = Math.max(row.length, header && r === ps.table!.headerRow ? ps.table!.lastColumn : 0);
-    for (let c = 1; c <= width; c++) {
-      const cell = row[c - 1];
-      const headerText = header && r === ps.table!.headerRow ? header.get(c) : undefined;
-      if (!cell && headerText === undefined) continue;
-      const ref = `${columnLetter(c)}${r}`;
-      const style = cell?.style ?? (headerText !== undefined ? "header" : "plain");
-      cells.push(cellXml("", ref, cell, styles.planXf(style), headerText));
-      if (cell?.link) links2.push(`<hyperlink ref="${ref}" location="${escapeAttr(sheetReference(cell.link.sheet, cell.link.cell))}" display="${escapeAttr(`${cell.link.sheet}!${cell.link.cell}`)}"/>`);
-    }
-    if (cells.length === 0) continue;
-    const ht = rowHeight(ps, r, row);
-    out.push(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
+  if (cols) out.write(`<cols>${cols}</cols>`);
+  out.write("<sheetData>");
+  let body = cache?.bodies.get(ps);
+  if (!body) {
+    body = sheetBody(ps, header, maxRow);
+    cache?.bodies.set(ps, body);
   }
-  out.push("</sheetData>");
-  if (ps.merges.length > 0) out.push(`<mergeCells count="${ps.merges.length}">${ps.merges.map((m) => `<mergeCell ref="${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}"/>`).join("")}</mergeCells>`);
-  if (links2.length > 0) out.push(`<hyperlinks>${links2.join("")}</hyperlinks>`);
-  out.push('<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="9" orientation="${ps.print.orientation}"${ps.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
-  out.push(`<headerFooter><oddFooter>${escapeText(`&C${escapeHeaderText(name)} - Trang &P/&N`)}</oddFooter></headerFooter>`);
+  const xfOf = new Map<PlanStyle, number>();
+  const xf = (style: PlanStyle): number => {
+    let n = xfOf.get(style);
+    if (n === undefined) xfOf.set(style, (n = styles.planXf(style)));
+    return n;
+  };
+  // The rows, with each cell's style number put in at its slot (styles are numbered in order of first use).
+  out.append(fillSlots(body, body.slotStyles.map(xf)));
+  out.write("</sheetData>");
+  if (ps.merges.length > 0) out.write(`<mergeCells count="${ps.merges.length}">${ps.merges.map((m) => `<mergeCell ref="${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}"/>`).join("")}</mergeCells>`);
+  if (body.links.length > 0) {
+    out.write("<hyperlinks>");
+    out.writeBytes(body.links);
+    out.write("</hyperlinks>");
+  }
+  out.write('<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  out.write(`<pageSetup paperSize="9" orientation="${ps.print.orientation}"${ps.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
+  out.write(`<headerFooter><oddFooter>${escapeText(`&C${escapeHeaderText(name)} - Trang &P/&N`)}</oddFooter></headerFooter>`);
   const breaks = (ps.pageBreaksBefore ?? []).filter((r) => r > 1).sort((x, y) => x - y);
-  if (breaks.length > 0) out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
-  if (links.drawing) out.push(`<drawing r:id="${links.drawing}"/>`);
-  if (links.table) out.push(`<tableParts count="1"><tablePart r:id="${links.table}"/></tableParts>`);
-  out.push("</worksheet>");
-  return out.join("");
+  if (breaks.length > 0) out.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
+  if (links.drawing) out.write(`<drawing r:id="${links.drawing}"/>`);
+  if (links.table) out.write(`<tableParts count="1"><tablePart r:id="${links.table}"/></tableParts>`);
+  out.write("</worksheet>");
+  return out.bytes();
 }
 
 /** Text in a header/footer: "&" is a code there, written "&&". */
@@ -2090,7 +2261,7 @@ interface WrittenSheet {
  * Add the plan's sheets to the workbook: worksheet parts, tables, charts, relationships,
  * content types, `<sheet>` entries and defined names (print titles; our marker when `mark`).
  */
-function addOwnSheets(pkg: Package, book: Book, sheets: PlanSheet[], styles: StylesEditor, options: { mark: boolean; selectFirst: boolean }, record: ChangeRecord | undefined): WrittenSheet[] {
+function addOwnSheets(pkg: Package, book: Book, sheets: PlanSheet[], styles: StylesEditor, options: { mark: boolean; selectFirst: boolean; rendered?: RenderedSheets }, record: ChangeRecord | undefined): WrittenSheet[] {
   if (sheets.length === 0) return [];
   sheets.forEach(checkPlanSheet);
   const wbXml = pkg.need(book.path);
@@ -2148,7 +2319,7 @@ function addOwnSheets(pkg: Package, book: Book, sheets: PlanSheet[], styles: Sty
       added.push(drawingPart, relsPathOf(drawingPart), chartPart);
     }
     if (links.table || links.drawing) added.push(relsPathOf(part));
-    pkg.put(part, ownSheetXml(ps, name, styles, links, options.selectFirst && i === 0));
+    pkg.putBytes(part, ownSheetXml(ps, name, styles, links, options.selectFirst && i === 0, options.rendered));
     addOverride(pkg, part, CT.worksheet);
     const rid = freeRelId(pkg, book.path);
     addRel(pkg, book.path, rid, REL.worksheet, part);
@@ -2321,8 +2492,60 @@ function sharedRecord(record: ChangeRecord): SharedChangeRecord {
     sheets: record.sheets.map((s) => s.name),
   };
   const repairs = record.cells.filter((c) => c.xml !== undefined);
-  if (repairs.length > 0) shared.textRepairs = repairs.map((c) => ({ sheet: c.sheet, cell: c.ref, original: c.xml!, ...(typeof c.s === "number" ? { styleIndex: c.s } : {}) }));
+  if (repairs.length > 0)
+    shared.textRepairs = repairs.map((c) => ({
+      sheet: c.sheet,
+      cell: c.ref,
+      original: c.xml!,
+      ...(typeof c.s === "number" ? { styleIndex: c.s } : {}),
+      // With the texts and fonts the add-in can undo the repair too ("Xóa đánh dấu").
+      ...(c.repair?.from !== undefined ? { originalText: c.repair.from, text: c.repair.to, newFontName: c.repair.toFont, kind: "legacyEncoding" as const, ...(c.repair.fromFont !== undefined ? { fontName: c.repair.fromFont } : {}) } : {}),
+    }));
   return shared;
+}
+
+/** Element text and attribute values of the settings part, escaped as `settingsXml` (core/settings.ts) does. */
+function escapeSettingsText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * `JSON.stringify(value)` written escaped into `out`, the arrays of the top-level object item by
+ * item: the same text, without building a string of megabytes (thousands of cells and notes).
+ */
+function writeJsonEscaped(out: Utf8Writer, value: object): void {
+  out.write("{");
+  let first = true;
+  for (const [k, v] of Object.entries(value) as [string, unknown][]) {
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+    out.write(`${first ? "" : ","}${escapeSettingsText(JSON.stringify(k))}:`);
+    first = false;
+    if (Array.isArray(v)) {
+      out.write("[");
+      for (let i = 0; i < v.length; i++) out.write(`${i > 0 ? "," : ""}${escapeSettingsText(JSON.stringify(v[i]) ?? "null")}`);
+      out.write("]");
+    } else out.write(escapeSettingsText(JSON.stringify(v)));
+  }
+  out.write("}");
+}
+
+/**
+ * The settings part as `settingsXml` (core/settings.ts) writes it, with `records` given as
+ * objects (written as JSON) beside the string settings: the same bytes, built in pieces.
+ */
+function settingsPartBytes(strings: Record<string, string>, records: Record<string, object>): Uint8Array {
+  const out = new Utf8Writer();
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><settings xmlns="${SETTINGS_NAMESPACE}">`);
+  const keys = [...new Set([...Object.keys(strings), ...Object.keys(records)])].sort();
+  for (const k of keys) {
+    out.write(`<entry key="${escapeSettingsText(k)}">`);
+    const record = records[k];
+    if (record !== undefined) writeJsonEscaped(out, record);
+    else out.write(escapeSettingsText(strings[k]));
+    out.write("</entry>");
+  }
+  out.write("</settings>");
+  return out.bytes();
 }
 
 function writeRecord(pkg: Package, book: Book, record: ChangeRecord): void {
@@ -2330,9 +2553,9 @@ function writeRecord(pkg: Package, book: Book, record: ChangeRecord): void {
   if (existing) {
     const settings = parseSettingsXml(pkg.need(existing));
     record.settingsPartCreated = false;
-    settings[CHANGES_KEY] = JSON.stringify(record);
-    settings[SHARED_KEY] = JSON.stringify(sharedRecord(record));
-    pkg.put(existing, settingsXml(settings));
+    delete settings[CHANGES_KEY];
+    delete settings[SHARED_KEY];
+    pkg.putBytes(existing, settingsPartBytes(settings, { [CHANGES_KEY]: record, [SHARED_KEY]: sharedRecord(record) }));
     return;
   }
   record.settingsPartCreated = true;
@@ -2340,7 +2563,7 @@ function writeRecord(pkg: Package, book: Book, record: ChangeRecord): void {
   while (pkg.has(`customXml/item${n}.xml`) || pkg.has(`customXml/itemProps${n}.xml`)) n++;
   const item = `customXml/item${n}.xml`;
   const props = `customXml/itemProps${n}.xml`;
-  pkg.put(item, settingsXml({ [CHANGES_KEY]: JSON.stringify(record), [SHARED_KEY]: JSON.stringify(sharedRecord(record)) }));
+  pkg.putBytes(item, settingsPartBytes({}, { [CHANGES_KEY]: record, [SHARED_KEY]: sharedRecord(record) }));
   pkg.put(
     props,
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guidFrom(pkg.need(book.path) + item)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${SETTINGS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
@@ -2418,7 +2641,9 @@ function restore(pkg: Package, book: Book, found: Found, kept: string[]): void {
     const sp = new Splices();
     if (notes.has(name) || change.comments || change.vml) unwriteNotes(pkg, sx, sp, part, change, notes.get(name) ?? [], kept);
     unmarkCells(sx, sp, cells.get(name) ?? [], kept, change.dataSelfClosing === true);
-    if (sp.size > 0) pkg.put(part, sp.apply(xml));
+(globalThis as { __lap?: (n: string) => void }).__lap?.("notes");
+    if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml));
+(globalThis as { __lap?: (n: string) => void }).__lap?.("apply");
   }
 
   // Styles: the lists cut back to their original length, when that gives the original part exactly.
@@ -2449,7 +2674,7 @@ function restore(pkg: Package, book: Book, found: Found, kept: string[]): void {
 // =============================================================================================
 // Apply a plan
 
-function applyPlan(pkg: Package, book: Book, plan: EditPlan): Omit<AnnotateResult, "bytes"> {
+function applyPlan(pkg: Package, book: Book, plan: EditPlan, rendered: RenderedSheets | undefined): Omit<AnnotateResult, "bytes"> {
   const record: ChangeRecord = { version: 1, parts: [], defaults: [], sheets: [], sheetParts: [], settingsPartCreated: false, cells: [], notes: [] };
   const result: Omit<AnnotateResult, "bytes"> = { sheetNames: {}, skippedNotes: [], skippedRepairs: [] };
 
@@ -2481,7 +2706,7 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan): Omit<AnnotateResul
     t.severity = t.severity === "error" || h.severity === "error" ? "error" : "warning";
     if (h.note.trim() !== "") t.note = t.note ? `${t.note}\n\n${h.note}` : h.note;
   }
-  for (const r of plan.textRepairs ?? []) target(r.sheet, r.row, r.col).repair = { text: r.text, fontName: r.fontName };
+  for (const r of plan.textRepairs ?? []) target(r.sheet, r.row, r.col).repair = { text: r.text, fontName: r.fontName, ...(r.original !== undefined ? { original: r.original } : {}), ...(r.fromFont !== undefined ? { fromFont: r.fromFont } : {}) };
 
   let vmlBlock: { next: number } | undefined;
   for (const [sheet, targets] of [...bySheet].sort((a, b) => a[0].index - b[0].index)) {
@@ -2491,19 +2716,24 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan): Omit<AnnotateResul
     const sp = new Splices();
     const change: SheetPartChange = { sheet: sheet.name, part };
     const list = [...targets.values()];
+(globalThis as { __lap?: (n: string) => void }).__lap?.("preMark");
     const { dataSelfClosing } = markCells(sx, sp, list, styles, sheet.name, part, { cells: record.cells, skippedRepairs: result.skippedRepairs });
     if (dataSelfClosing) change.dataSelfClosing = true;
+(globalThis as { __lap?: (n: string) => void }).__lap?.("markCells");
     const notes = list.filter((t) => t.note).map((t) => ({ row: t.row, col: t.col, text: t.note! }));
     if (notes.length > 0) {
       vmlBlock ??= { next: vmlBlocksInUse(pkg) + 1 };
       writeNotes(pkg, sx, sp, sheet.name, part, notes, change, record, result as AnnotateResult, vmlBlock);
     }
-    if (sp.size > 0) pkg.put(part, sp.apply(xml));
+(globalThis as { __lap?: (n: string) => void }).__lap?.("notes");
+    if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml));
+(globalThis as { __lap?: (n: string) => void }).__lap?.("apply");
     if (Object.keys(change).length > 2) record.sheetParts.push(change);
   }
 
-  const written = addOwnSheets(pkg, book, plan.sheets, styles, { mark: true, selectFirst: false }, record);
+  const written = addOwnSheets(pkg, book, plan.sheets, styles, { mark: true, selectFirst: false, ...(rendered ? { rendered } : {}) }, record);
   written.forEach((w, i) => (result.sheetNames[plan.sheets[i].name] = w.name));
+(globalThis as { __lap?: (n: string) => void }).__lap?.("ownSheets");
   record.sheets = written;
 
   if (styles.used) {
@@ -2517,6 +2747,7 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan): Omit<AnnotateResul
     record.styles = change;
   }
   if (record.cells.length > 0 || record.notes.length > 0 || record.sheets.length > 0) writeRecord(pkg, book, record);
+(globalThis as { __lap?: (n: string) => void }).__lap?.("record");
   return result;
 }
 
@@ -2528,13 +2759,13 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan): Omit<AnnotateResul
  * whole). The first sheet is selected.
  * @internal Used by `summaryWorkbook.ts`.
  */
-export function addPlanSheets(bytes: Uint8Array, sheets: PlanSheet[]): Uint8Array {
-  const pkg = openPackage(bytes, {});
+export function addPlanSheets(bytes: Uint8Array, sheets: PlanSheet[], options: { codec?: ZipCodec; rendered?: RenderedSheets } = {}): Uint8Array {
+  const pkg = openPackage(bytes, options.codec ? { codec: options.codec } : {});
   const book = loadWorkbook(pkg);
   const stylesRel = book.rels.find((r) => !r.external && r.type === REL.styles);
   if (!stylesRel) throw new Error("base package without styles");
   const styles = new StylesEditor(pkg.need(stylesRel.path), stylesRel.path, "");
-  addOwnSheets(pkg, book, sheets, styles, { mark: false, selectFirst: true }, undefined);
+  addOwnSheets(pkg, book, sheets, styles, { mark: false, selectFirst: true, ...(options.rendered ? { rendered: options.rendered } : {}) }, undefined);
   if (styles.used) pkg.put(stylesRel.path, styles.finish().xml);
   return pkg.toBytes();
 }

@@ -5,8 +5,8 @@
  * both routes share one implementation of sheets, styles, tables, charts and print settings.
  */
 import type { EditPlan, PlanSheet } from "../core/plan/types";
-import { addPlanSheets } from "./annotate";
-import { newEntry, writeZip } from "./zip";
+import { addPlanSheets, type RenderedSheets } from "./annotate";
+import { newEntry, writeZip, type ZipCodec } from "./zip";
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -42,6 +42,6 @@ const BLANK: PlanSheet = { kind: "findings", name: "Trang tính 1", columnWidths
  * A new workbook with the plan's own sheets, in plan order, the first one selected.
  * @example const bytes = writeSummaryWorkbook(plan); // write to "tong-hop.xlsx"
  */
-export function writeSummaryWorkbook(plan: EditPlan): Uint8Array {
-  return addPlanSheets(emptyPackage(), plan.sheets.length > 0 ? plan.sheets : [BLANK]);
+export function writeSummaryWorkbook(plan: EditPlan, options: { codec?: ZipCodec; rendered?: RenderedSheets } = {}): Uint8Array {
+  return addPlanSheets(emptyPackage(), plan.sheets.length > 0 ? plan.sheets : [BLANK], options);
 }

@@ -9,6 +9,8 @@ import type { PaneActions } from "./actions";
 import { ComparePanel } from "./components/ComparePanel";
 import { ConsolidatePanel, type ConsolidateSummary } from "./components/ConsolidatePanel";
 import { FindingsPanel } from "./components/FindingsPanel";
+import { LiveControl } from "./components/LiveControl";
+import type { LiveUpdate } from "../excel/live";
 import { MappingPanel } from "./components/MappingPanel";
 import { RunPanel } from "./components/RunPanel";
 import { StarterPanel } from "./components/StarterPanel";
@@ -16,7 +18,8 @@ import { chooseRuleSet } from "../core/rulesets";
 import { regimeById } from "../core/rulesets/regimes";
 import { needsStarterSheets, quotaStarterSheet, settingsStarterSheet } from "../core/plan/starterSheets";
 import { PANE_TEXT, type PaneLanguage } from "./strings";
-import { findingTarget, initialPaneState, isRunning, paneReducer } from "./model";
+import { afterFixes, findingTarget, initialPaneState, isRunning, paneReducer } from "./model";
+import { fixTargets, type TextFix } from "../core/fixes";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "16px", minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -50,23 +53,68 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
   const abort = React.useRef<AbortController | undefined>(undefined);
   // The last ribbon click's outcome ("Kiểm tra hồ sơ" / "Xóa đánh dấu"), from the shared runtime's bus.
   const [outcome, setOutcome] = React.useState<RunOutcome | undefined>(lastOutcome);
-  React.useEffect(() => subscribeOutcome(setOutcome), []);
+  React.useEffect(
+    () =>
+      subscribeOutcome((o) => {
+        setOutcome(o);
+        // A ribbon click (check or clear) removed the live re-check's handlers.
+        dispatch({ type: "live", listening: false });
+      }),
+    [],
+  );
   // The first-run sheets were created since the last check (the report does not know them yet).
   const [startersMade, setStartersMade] = React.useState(false);
+  // Every cell a finding's fix applies to, from the last check (issue 9: "Sửa thành …").
+  const [fixes, setFixes] = React.useState<readonly TextFix[]>([]);
   const running = isRunning(state);
   const busy = running || state.busy !== undefined;
 
   const fail = (e: unknown) => dispatch({ type: "failed", error: failedOutcome(e).text });
 
-  const run = async (writeSheets: boolean) => {
+  // "Kiểm tra lại khi sửa" (issue 9 item 3): on by default; after each run, edited rows are re-checked.
+  const [liveOn, setLiveOn] = React.useState(true);
+  const onLive = React.useCallback((u: LiveUpdate) => {
+    if (u.kind === "rechecked") dispatch({ type: "rechecked", report: u.report, announcement: { vi: PANE_TEXT.vi.liveRechecked(u.rows, u.removed, u.added), en: PANE_TEXT.en.liveRechecked(u.rows, u.removed, u.added) } });
+    else dispatch({ type: "liveStopped", why: u.kind === "needsFullRun" ? "fullRun" : "failed" });
+  }, []);
+  const startLive = async () => {
+    if (!actions?.startLive) return;
+    try {
+      dispatch({ type: "live", listening: await actions.startLive(onLive) });
+    } catch {
+      dispatch({ type: "live", listening: false });
+    }
+  };
+  const toggleLive = (on: boolean) => {
+    setLiveOn(on);
+    if (on) void startLive();
+    else {
+      void actions?.stopLive?.();
+      dispatch({ type: "live", listening: false });
+    }
+  };
+  // The handlers go when the pane goes.
+  React.useEffect(() => {
+    const stop = () => void actions?.stopLive?.();
+    window.addEventListener("pagehide", stop);
+    return () => {
+      window.removeEventListener("pagehide", stop);
+      stop();
+    };
+  }, [actions]);
+
+  /** A check run; `before`: a line put ahead of the run's own (what was just done, e.g. the fixes). */
+  const run = async (writeSheets: boolean, before?: Bilingual) => {
     if (!actions || running) return;
     const controller = new AbortController();
     abort.current = controller;
     dispatch({ type: "start" });
     try {
       const r = await actions.validate({ asOf, ...(ruleSetId ? { ruleSetId } : {}), writeSheets, signal: controller.signal, onStage: (stage) => dispatch({ type: "stage", stage }) });
-      dispatch({ type: "done", report: r.report, message: r.outcome.text });
+      dispatch({ type: "done", report: r.report, message: before ? { vi: `${before.vi} ${r.outcome.text.vi}`, en: `${before.en} ${r.outcome.text.en}` } : r.outcome.text });
+      setFixes(r.fixes ?? []);
       setStartersMade(false);
+      if (liveOn) await startLive();
     } catch (e) {
       fail(e);
     } finally {
@@ -92,6 +140,28 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
       await actions.selectCell(target.sheet, target.a1);
       return undefined;
     });
+  };
+
+  /**
+   * "Sửa thành …" / "Sửa cả cột": the cells are rewritten and recorded (undone by "Xóa đánh dấu").
+   * The findings they settle leave the list at once; then the check runs again (marks only), as
+   * after a column correction, because a fixed value also settles other findings of its cell
+   * (a qualification the unreadable level hid) and its mark and note must go.
+   */
+  const applyFixes = async (list: readonly TextFix[]) => {
+    const report = state.report;
+    if (!actions?.applyFixes || !report || busy || list.length === 0) return;
+    dispatch({ type: "busy", busy: "fixing" });
+    try {
+      const r = await actions.applyFixes(list);
+      const next = afterFixes(report, fixes, r.done);
+      setFixes(next.fixes);
+      const line = { vi: PANE_TEXT.vi.fixed(r), en: PANE_TEXT.en.fixed(r) };
+      dispatch({ type: "fixed", report: next.report, message: line });
+      if (r.fixed > 0) await run(false, line);
+    } catch (e) {
+      fail(e);
+    }
   };
 
   const saveMapping = async (sheet: string, corrections: Partial<Record<CanonicalField, string>>) => {
@@ -194,15 +264,23 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
           onValidate={() => void run(false)}
           onCancel={() => abort.current?.abort()}
           onWriteSummaries={() => void run(true)}
-          onClear={() => void side("clearing", async () => (await actions!.clearHighlights()).text)}
+          onClear={() =>
+            void side("clearing", async () => {
+              const o = await actions!.clearHighlights();
+              // Clearing stops the live re-check (its marks are gone).
+              dispatch({ type: "live", listening: false });
+              return { vi: outcomeLine(o, "vi"), en: outcomeLine(o, "en") };
+            })
+          }
         />
       )}
+      {inExcel && actions?.startLive && state.report && <LiveControl t={t} lang={lang} on={liveOn} live={state.live} disabled={busy} onToggle={toggleLive} onRerun={() => void run(false)} />}
       {inExcel && <ConsolidatePanel t={t} disabled={!actions || busy} progress={consolidation.progress} summary={consolidation.summary} onConsolidate={(files) => void consolidate(files)} />}
       {inExcel && <ComparePanel t={t} disabled={!actions || busy} running={comparison.running === true} counts={comparison.counts} onCompare={(file) => void compare(file)} />}
       {state.report && !startersMade && needsStarterSheets(state.report.sheets) && (
         <StarterPanel t={t} units={state.report.units.length} ruleSetName={regime ? (lang === "vi" ? regime.nameVi : regime.nameEn) : state.report.ruleSet.id} disabled={busy} onCreate={() => void createStarters()} />
       )}
-      {state.report && <FindingsPanel t={t} lang={lang} findings={state.report.findings} onSelect={select} />}
+      {state.report && <FindingsPanel t={t} lang={lang} findings={state.report.findings} onSelect={select} {...(actions?.applyFixes && fixes.length > 0 ? { fixesFor: (f: Finding) => fixTargets(fixes, f), onFix: (l: readonly TextFix[]) => void applyFixes(l), fixDisabled: busy } : {})} />}
       {state.report && <MappingPanel t={t} lang={lang} sheets={state.report.sheets} disabled={busy} onSave={(s, c) => void saveMapping(s, c)} />}
       <Text size={200} className={styles.muted}>
         {t.privacy}

@@ -6,10 +6,11 @@
 import type { Bilingual } from "../core/messages";
 import type { CanonicalField, Finding, Report, Severity } from "../core/report/types";
 import type { SheetMappingOverride } from "../core/reader";
+import type { TextFix } from "../core/fixes";
 
 export type Phase = "idle" | "reading" | "checking" | "writing" | "done" | "failed";
 /** A side task that is not a check run. */
-export type Busy = "clearing" | "summaries" | "saving" | "selecting" | "creating" | "consolidating" | "comparing";
+export type Busy = "clearing" | "summaries" | "saving" | "selecting" | "creating" | "consolidating" | "comparing" | "fixing";
 
 export interface PaneState {
   phase: Phase;
@@ -20,6 +21,20 @@ export interface PaneState {
   /** One line about the last failure. */
   error?: Bilingual;
   busy?: Busy;
+  /** The live re-check of edited rows since the last run (issue 9 item 3). */
+  live?: LiveStatus;
+}
+
+/** The live re-check, as the pane shows it. */
+export interface LiveStatus {
+  /** Edits are being re-checked. */
+  listening: boolean;
+  /** The last re-check, for the polite live region ("Đã kiểm tra lại 3 dòng: …"). */
+  announcement?: Bilingual;
+  /** A re-check happened: the result and summary sheets are out of date until the next run. */
+  sheetsStale?: boolean;
+  /** Listening stopped on a change that needs a full run, or on a failure. */
+  stopped?: "fullRun" | "failed";
 }
 
 export type PaneAction =
@@ -29,7 +44,15 @@ export type PaneAction =
   | { type: "failed"; error: Bilingual }
   | { type: "busy"; busy: Busy }
   | { type: "finished"; message?: Bilingual }
-  | { type: "dismissError" };
+  | { type: "dismissError" }
+  /** Text fixes were applied: the report without the findings they settled, and the line saying so. */
+  | { type: "fixed"; report: Report; message: Bilingual }
+  /** The live re-check started or was stopped (the switch, a clear). */
+  | { type: "live"; listening: boolean }
+  /** Edited rows were re-checked: the new report and the line saying what changed. */
+  | { type: "rechecked"; report: Report; announcement: Bilingual }
+  /** A change needs a full run, or a re-check failed: listening stopped. */
+  | { type: "liveStopped"; why: "fullRun" | "failed" };
 
 export const initialPaneState: PaneState = { phase: "idle" };
 
@@ -64,6 +87,18 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const { error: _e, ...rest } = state;
       return rest;
     }
+    case "fixed": {
+      const { busy: _b, ...rest } = state;
+      return { ...rest, report: action.report, message: action.message };
+    }
+    case "live": {
+      const { stopped: _s, ...live } = state.live ?? { listening: false };
+      return { ...state, live: { ...live, listening: action.listening } };
+    }
+    case "rechecked":
+      return { ...state, report: action.report, live: { ...(state.live ?? { listening: true }), announcement: action.announcement, sheetsStale: true } };
+    case "liveStopped":
+      return { ...state, live: { ...(state.live ?? {}), listening: false, stopped: action.why } };
   }
 }
 
@@ -139,6 +174,29 @@ export function findingTarget(f: Finding): { sheet: string; a1: string } | undef
   if (f.column && f.row !== undefined) return { sheet: f.sheet, a1: `${f.column}${f.row}` };
   if (f.row !== undefined) return { sheet: f.sheet, a1: `A${f.row}` };
   return { sheet: f.sheet, a1: "A1" };
+}
+
+/**
+ * After text fixes: the fixes still to offer, and the report without the findings the fixes
+ * settled — an unrecognized value whose cell was fixed, a legacy-encoding column finding whose
+ * column has no legacy cell left to fix. The totals stay those of the check (a re-run recounts).
+ * @example afterFixes(report, fixes, done).report.findings.length
+ */
+export function afterFixes(report: Report, fixes: readonly TextFix[], done: readonly TextFix[]): { report: Report; fixes: TextFix[] } {
+  const doneKeys = new Set(done.map((f) => `${f.kind}\u0000${f.sheet}\u0000${f.cell}`));
+  const left = fixes.filter((f) => !doneKeys.has(`${f.kind}\u0000${f.sheet}\u0000${f.cell}`));
+  const legacyLeft = new Set(left.filter((f) => f.kind === "legacyEncoding").map((f) => `${f.sheet}\u0000${columnLetter(f.col)}`));
+  const fixedCells = new Set(done.filter((f) => f.kind === "suggestion").map((f) => `${f.sheet}\u0000${f.cell}`));
+  const legacyTouched = new Set(done.filter((f) => f.kind === "legacyEncoding").map((f) => `${f.sheet}\u0000${columnLetter(f.col)}`));
+  const findings = report.findings.filter((f) => {
+    if (f.rule === "data.unrecognizedValue" && f.fix?.kind === "suggestion") return !fixedCells.has(`${f.sheet}\u0000${f.cell}`);
+    if (f.rule === "data.legacyEncoding" && f.fix?.kind === "legacyEncoding") {
+      const k = `${f.sheet}\u0000${f.column}`;
+      return !legacyTouched.has(k) || legacyLeft.has(k);
+    }
+    return true;
+  });
+  return { report: findings.length === report.findings.length ? report : { ...report, findings }, fixes: left };
 }
 
 // ------------------------------------------------------------------------------------------------

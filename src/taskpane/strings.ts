@@ -68,6 +68,24 @@ export const PANE_TEXT = {
     compareRun: "So sánh và ghi trang Biến động",
     compareDone: (c: { joined: number; left: number; moved: number; postChanged: number; qualificationChanged: number }) =>
       `Biến động: mới vào ${c.joined}, nghỉ/chuyển đi ${c.left}, chuyển đơn vị ${c.moved}, thay đổi chức vụ ${c.postChanged}, thay đổi trình độ ${c.qualificationChanged}.`,
+    fixTo: (to: string) => `Sửa thành “${to}”`,
+    fixToLabel: (to: string, where: string) => `Sửa thành “${to}” (ô ${where})`,
+    fixColumn: (n: number) => `Sửa cả cột (${n} ô)`,
+    fixColumnLabel: (n: number, column: string, sheet: string) => `Sửa cả cột (${n} ô): cột ${column}, trang ${sheet}`,
+    fixed: (r: { fixed: number; skipped: number; notDone: number }) =>
+      `Đã sửa ${r.fixed} ô${r.skipped > 0 ? `; bỏ qua ${r.skipped} ô vì nội dung đã bị thay đổi sau lần kiểm tra` : ""}${r.notDone > 0 ? `; ${r.notDone} ô chưa sửa vì quá nhiều cho một lần (dùng dòng lệnh với --fix-encoding)` : ""}. Bấm "Xóa đánh dấu" để hoàn tác.`,
+    liveSwitch: "Kiểm tra lại khi sửa",
+    liveHelp: "Sau mỗi lần kiểm tra, các dòng bạn sửa hoặc dán vào trang danh sách được kiểm tra lại ngay, đánh dấu theo kết quả mới.",
+    liveRechecked: (rows: number, removed: Record<Severity, number>, added: Record<Severity, number>) => {
+      const noun: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo", info: "thông tin" };
+      const order: Severity[] = ["error", "warning", "info"];
+      const parts = [...order.filter((s) => removed[s] > 0).map((s) => `bớt ${removed[s]} ${noun[s]}`), ...order.filter((s) => added[s] > 0).map((s) => `thêm ${added[s]} ${noun[s]}`)];
+      return `Đã kiểm tra lại ${rows} dòng: ${parts.length > 0 ? parts.join(", ") : "kết quả không đổi"}.`;
+    },
+    liveSheetsStale: "Các trang kết quả và tổng hợp chưa theo các sửa đổi này; chúng được ghi lại ở lần kiểm tra sau.",
+    liveFullRun: "Thay đổi vừa rồi (thêm hoặc xóa dòng, sửa dòng tiêu đề, dòng mục hoặc dòng tổng) cần kiểm tra lại toàn bộ.",
+    liveRerun: "Kiểm tra lại toàn bộ",
+    liveFailed: "Không kiểm tra lại được các dòng vừa sửa; bấm \"Kiểm tra hồ sơ\" để kiểm tra lại.",
   },
   en: {
     title: "Roster check",
@@ -135,6 +153,25 @@ export const PANE_TEXT = {
     compareRun: "Compare and write the changes sheet",
     compareDone: (c: { joined: number; left: number; moved: number; postChanged: number; qualificationChanged: number }) =>
       `Changes: joined ${c.joined}, left ${c.left}, moved ${c.moved}, post changed ${c.postChanged}, qualification changed ${c.qualificationChanged}.`,
+    fixTo: (to: string) => `Fix to “${to}”`,
+    fixToLabel: (to: string, where: string) => `Fix to “${to}” (cell ${where})`,
+    fixColumn: (n: number) => `Fix whole column (${n} cells)`,
+    fixColumnLabel: (n: number, column: string, sheet: string) => `Fix whole column (${n} cells): column ${column}, sheet ${sheet}`,
+    fixed: (r: { fixed: number; skipped: number; notDone: number }) =>
+      `Fixed ${r.fixed} cells${r.skipped > 0 ? `; skipped ${r.skipped} cells changed since the check` : ""}${r.notDone > 0 ? `; ${r.notDone} cells not fixed, too many at once (use the command line with --fix-encoding)` : ""}. Click "Clear highlights" to undo.`,
+    liveSwitch: "Re-check on edit",
+    liveHelp: "After each check, rows you edit or paste into a roster sheet are checked again at once, and the marks follow.",
+    liveRechecked: (rows: number, removed: Record<Severity, number>, added: Record<Severity, number>) => {
+      const noun: Record<Severity, [string, string]> = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["notice", "notices"] };
+      const word = (s: Severity, n: number) => noun[s][n === 1 ? 0 : 1];
+      const order: Severity[] = ["error", "warning", "info"];
+      const parts = [...order.filter((s) => removed[s] > 0).map((s) => `${removed[s]} fewer ${word(s, removed[s])}`), ...order.filter((s) => added[s] > 0).map((s) => `${added[s]} more ${word(s, added[s])}`)];
+      return `Re-checked ${rows} ${rows === 1 ? "row" : "rows"}: ${parts.length > 0 ? parts.join(", ") : "no change in findings"}.`;
+    },
+    liveSheetsStale: "The findings and summary sheets do not reflect these edits yet; the next check rewrites them.",
+    liveFullRun: "The last change (rows inserted or deleted, a header, section or total row edited) needs a full check.",
+    liveRerun: "Check everything again",
+    liveFailed: "Could not re-check the edited rows; click \"Check roster\" to check again.",
   },
 } as const;
 

@@ -158,6 +158,19 @@ afterAll(async () => {
     expect(await fake.activeSheet()).toBe(sheet);
     await page.screenshot({ path: join(shots, "pane-3-selected.png"), fullPage: false });
 
+    // Live re-check (issue 9 item 3): on after the run; the user corrects a flagged cell in the
+    // sheet, and the findings and the polite live region follow, without a new run.
+    expect(await page.getByRole("switch", { name: "Kiểm tra lại khi sửa" }).isChecked()).toBe(true);
+    await page.waitForFunction(() => (window as unknown as { __e2e: { handlers(s: string): number } }).__e2e.handlers("DS CBCC") === 1, undefined, { timeout: 10000 });
+    const flagged = await page.getByTitle("Đến ô DS CBCC!H13").count();
+    expect(flagged).toBe(1);
+    await page.evaluate(() => (window as unknown as { __e2e: { userEdit(s: string, a: string, v: string[][]): Promise<void> } }).__e2e.userEdit("DS CBCC", "H13", [["Đại học Luật"]]));
+    await page.getByText("Đã kiểm tra lại 1 dòng: bớt 1 cảnh báo.").waitFor({ timeout: 10000 });
+    expect(await page.getByTitle("Đến ô DS CBCC!H13").count()).toBe(0);
+    expect(Number(/\/(\d+)/.exec((await status.textContent())!)![1])).toBe(total - 1);
+    expect(await fake.fill("DS CBCC", "H13")).toBeNull();
+    await page.screenshot({ path: join(shots, "pane-3b-live.png"), fullPage: false });
+
     // The column mapping: the ID number read from K; the user says L, saves, and the pane re-checks.
     const idSelect = page.getByLabel("Cột Số CCCD/CMND, trang DS CBCC");
     expect(await idSelect.inputValue()).toBe("K");
@@ -168,8 +181,9 @@ afterAll(async () => {
     await save.click();
     await page.waitForFunction(() => (window as unknown as { __e2e: E2e }).__e2e.settings()["hoso.mapping"] !== undefined, undefined, { timeout: 10000 });
     expect(JSON.parse((await fake.settings())["hoso.mapping"])).toEqual({ "DS CBCC": { columns: { idNumber: "L" } } });
-    // The re-run (as many Excel.run batches as the first check) read the saved mapping.
-    const target = runsBefore + 1 + runsOfCheck;
+    // The re-run (as many Excel.run batches as the first check, plus one removing the live
+    // re-check's handlers on the context they were added in) read the saved mapping.
+    const target = runsBefore + 1 + runsOfCheck + 1;
     await page.waitForFunction((n) => (window as unknown as { __e2e: E2e }).__e2e.calls.filter((c) => c === "Excel.run").length >= n, target, { timeout: 30000 });
     await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null && /Đã kiểm tra \d+ người/.test(document.body.textContent ?? ""), undefined, { timeout: 30000 });
     expect(await fake.runs()).toBe(target);

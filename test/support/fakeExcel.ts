@@ -17,7 +17,15 @@
  *   "None" and tintAndShade null, white reads #FFFFFF "Solid" 0; a range property that differs
  *   between its cells reads null;
  * - notes (1.18), threaded comments (1.10), custom XML parts (1.5), tables, charts, hyperlinks,
- *   merges (`getMergedAreasOrNullObject` 1.13, failing over 512 areas), worksheets.add.
+ *   merges (`getMergedAreasOrNullObject` 1.13, failing over 512 areas), worksheets.add;
+ * - `worksheet.onChanged` (ExcelApi 1.7): `add(handler)` takes effect at the next sync and returns
+ *   a result whose `remove()` is queued on the context the handler was added in and takes effect
+ *   when that context syncs (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events,
+ *   "Remove an event handler"). Values written by the add-in (`range.values`, `clear`) fire the
+ *   event after the sync, as Excel does, with `triggerSource` "ThisLocalAddin" where ExcelApi 1.14
+ *   is supported; {@link FakeWorkbook.userEdit} and {@link FakeWorkbook.userInsertRows} stand for
+ *   the user typing, pasting and inserting rows (Excel.WorksheetChangedEventArgs: address,
+ *   changeType, source, worksheetId, type, triggerSource).
  * Anything else is not implemented: calling it is a TypeError, loading an unknown property throws.
  */
 import { cellAddress, columnNumber, sheetReference } from "../../src/core/address";
@@ -108,6 +116,10 @@ export class FakeSheet {
   freeze?: { rows: number; columns: number };
   readonly columnWidths = new Map<number, number>();
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string } = {};
+  /** The worksheet's id (Worksheet.id), given by the workbook. */
+  id = "";
+  /** `onChanged` handlers registered (after the sync that added them). */
+  readonly changedHandlers: FakeChangedHandler[] = [];
   constructor(public name: string) {}
 
   get(r: number, c: number): FakeCell | undefined {
@@ -136,6 +148,9 @@ export class FakeSheet {
     return bottom === 0 ? undefined : { top, left, bottom, right };
   }
 }
+
+/** A handler of `worksheet.onChanged`. */
+export type FakeChangedHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
 
 export class FakeError extends Error {
   readonly code: string;
@@ -247,8 +262,50 @@ export class FakeWorkbook {
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
+    s.id = `{00000000-0001-0000-${String(this.nextSheetId++).padStart(4, "0")}-000000000000}`;
     this.sheets.push(s);
     return s;
+  }
+  private nextSheetId = 1;
+
+  /**
+   * Fire `onChanged` on a sheet in a later task, as Excel does once the change is made; resolves
+   * when every handler has been called (not when their own work is done).
+   */
+  fireChanged(sheet: FakeSheet, rect: Rect, changeType: string, trigger: "Unknown" | "ThisLocalAddin"): Promise<void> {
+    const handlers = [...sheet.changedHandlers];
+    if (handlers.length === 0) return Promise.resolve();
+    const args = { address: rectA1(rect), changeType, source: "Local", worksheetId: sheet.id, type: "WorksheetChanged" } as Record<string, unknown>;
+    if (this.supportsExcelApi(14)) args.triggerSource = trigger;
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        for (const h of handlers) void h(args as unknown as Excel.WorksheetChangedEventArgs);
+        resolve();
+      }, 0),
+    );
+  }
+
+  /**
+   * The user types or pastes `values` at `a1` (the top-left cell): Excel's reading of typed text
+   * applies (numbers, "'" for text), then `onChanged` fires once for the whole area.
+   */
+  userEdit(sheet: string, a1: string, values: (string | number | boolean | null)[][]): Promise<void> {
+    const [top, left] = cellOf(a1);
+    const s = this.sheet(sheet);
+    values.forEach((row, i) => row.forEach((v, j) => setValue(s.at(top + i, left + j), v ?? "")));
+    const width = Math.max(1, ...values.map((r) => r.length));
+    return this.fireChanged(s, { top, left, bottom: top + Math.max(1, values.length) - 1, right: left + width - 1 }, "RangeEdited", "Unknown");
+  }
+
+  /** The user inserts `count` empty rows before row `at`: cells, notes and merges below move down. */
+  userInsertRows(sheet: string, at: number, count: number): Promise<void> {
+    const s = this.sheet(sheet);
+    const moved = [...s.cells.entries()].map(([k, c]) => [Math.floor(k / 20000), k % 20000, c] as const);
+    s.cells.clear();
+    for (const [r, c, cell] of moved) s.cells.set(key(r >= at ? r + count : r, c), cell);
+    for (const n of s.notes) if (n.row >= at) n.row += count;
+    s.merges = s.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m));
+    return this.fireChanged(s, { top: at, left: 1, bottom: at + count - 1, right: MAX_COLS }, "RowInserted", "Unknown");
   }
 
   sheet(name: string): FakeSheet {
@@ -286,6 +343,8 @@ export class FakeWorkbook {
         if (name === "SharedRuntime") return this.options.sharedRuntime && major === 1 && (minor ?? 0) <= 1;
         return false;
       },
+      // `Excel.run(context, batch)`: a batch on the context an event handler was added in.
+      runIn: async <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(context),
     };
   }
 
@@ -607,19 +666,20 @@ class WorksheetsP extends P {
     super(context, "worksheets");
   }
   load(spec?: unknown): this {
-    const names = parseLoad(spec, ["items/name", "items/visibility", "items/protection/protected"], "WorksheetCollection");
+    const names = parseLoad(spec, ["items/name", "items/id", "items/visibility", "items/protection/protected"], "WorksheetCollection");
     this.context.push({
       describe: { load: this.path, names },
       write: false,
       run: () => {
         const sheets = [...this.context.book.sheets];
-        const data = sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
+        const data = sheets.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility, protected: s.protected }));
         return {
           data,
           commit: () => {
             const items = sheets.map((s, i) => {
               const ws = new WorksheetP(this.context, () => s, s.name);
               if (names.includes("items/name")) ws.setLoaded("name", data[i].name);
+              if (names.includes("items/id")) ws.setLoaded("id", data[i].id);
               if (names.includes("items/visibility")) ws.setLoaded("visibility", data[i].visibility);
               if (names.includes("items/protection/protected")) ws.protectionLoaded = data[i].protected;
               return ws;
@@ -675,6 +735,13 @@ class WorksheetP extends P {
   }
   get name(): string {
     return this.prop("name");
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  /** `Worksheet.onChanged` (ExcelApi 1.7). */
+  get onChanged(): ChangedEventP {
+    return new ChangedEventP(this);
   }
   get visibility(): string {
     return this.prop("visibility");
@@ -853,7 +920,8 @@ class RangeP extends P implements Target {
     return this.prop("values");
   }
   set values(v: unknown[][]) {
-    this.writeMatrix("values", v, (cell, x) => setValue(cell, x));
+    // Excel fires `onChanged` for values the add-in wrote too, after the sync.
+    this.writeMatrix("values", v, (cell, x) => setValue(cell, x), (s, r) => void this.context.book.fireChanged(s, r, "RangeEdited", "ThisLocalAddin"));
   }
   get numberFormat(): unknown[][] {
     return this.prop("numberFormat");
@@ -882,7 +950,7 @@ class RangeP extends P implements Target {
     return this.prop("address");
   }
 
-  private writeMatrix(prop: string, v: unknown[][], set: (cell: FakeCell, x: unknown) => void): void {
+  private writeMatrix(prop: string, v: unknown[][], set: (cell: FakeCell, x: unknown) => void, written?: (s: FakeSheet, r: Rect) => void): void {
     this.ws.writeSheet({ set: prop, value: v }, (s) => {
       const r = this.need();
       if (v.length !== r.bottom - r.top + 1 || v.some((row) => row.length !== r.right - r.left + 1)) throw new FakeError("InvalidArgument", `${prop}: the array does not match the range's size.`);
@@ -892,6 +960,7 @@ class RangeP extends P implements Target {
           set(s.at(r.top + i, r.left + j), x);
         }),
       );
+      written?.(s, r);
     });
   }
 
@@ -1021,6 +1090,7 @@ class RangeP extends P implements Target {
         const col = k % 20000;
         if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) s.cells.delete(k);
       }
+      void this.context.book.fireChanged(s, r, "RangeEdited", "ThisLocalAddin");
     });
   }
 }
@@ -1044,8 +1114,37 @@ function setValue(cell: FakeCell, x: unknown): void {
     cell.formula = s.slice(1);
     cell.value = 0;
   } else if (/^\s*[+-]?\d+(?:\.\d+)?\s*$/.test(s)) cell.value = Number(s);
-  else if (/^(true|false)$/i.test(s)) cell.value = s.toLowerCase() === "true";
+  else if (s.startsWith("+") || s.startsWith("-")) {
+    // Range.values (office-js d.ts): a value starting with "+", "-" or "=" is interpreted as a formula.
+    cell.formula = s;
+    cell.value = 0;
+  } else if (/^(true|false)$/i.test(s)) cell.value = s.toLowerCase() === "true";
   else cell.value = s;
+}
+
+/** `worksheet.onChanged`: add a handler; the result's `remove()` is queued on the context it was added in. */
+class ChangedEventP {
+  constructor(private readonly ws: WorksheetP) {}
+  add(handler: FakeChangedHandler): { context: Excel.RequestContext; remove(): void } {
+    const context = this.ws.context;
+    const ws = this.ws;
+    if (!context.requireSet(7, "Worksheet.onChanged")) return { context: context as unknown as Excel.RequestContext, remove() {} };
+    context.push({ describe: { call: "onChanged.add", sheet: ws.label }, write: false, run: () => void ws.sheet().changedHandlers.push(handler) });
+    return {
+      context: context as unknown as Excel.RequestContext,
+      remove() {
+        context.push({
+          describe: { call: "onChanged.remove", sheet: ws.label },
+          write: false,
+          run: () => {
+            const list = ws.sheet().changedHandlers;
+            const i = list.indexOf(handler);
+            if (i >= 0) list.splice(i, 1);
+          },
+        });
+      },
+    };
+  }
 }
 
 class RangeAreasP extends P implements Target {

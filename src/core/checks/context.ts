@@ -7,6 +7,7 @@ import type { PersonRecord, WorkbookReading } from "../reader";
 import type { StaffCategory } from "../reader/titles";
 import type { ActiveRuleSet } from "../rulesets/types";
 import { readUnitFigures } from "../rulesets/unitFigures";
+import { rememberViews } from "./run";
 import type { CheckContext, CheckOptions, UnitView } from "./types";
 
 /**
@@ -15,23 +16,35 @@ import type { CheckContext, CheckOptions, UnitView } from "./types";
  */
 export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, ruleSet: ActiveRuleSet, asOf: string = ruleSet.date, options: CheckOptions = {}): CheckContext {
   const figures = readUnitFigures(grid, reading);
-  const byUnit = new Map<string, PersonRecord[]>();
-  reading.records.forEach((rec, i) => {
-    const id = reading.recordUnitIds[i];
-    if (id === undefined) return;
-    const list = byUnit.get(id);
-    if (list) list.push(rec);
-    else byUnit.set(id, [rec]);
-  });
+  const byUnit = new Map<string, { records: PersonRecord[]; serving: PersonRecord[] }>();
+  const listed = new Set<StaffCategory>();
+  const records = reading.records;
+  const unitIds = reading.recordUnitIds;
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
+    if (rec.category) listed.add(rec.category);
+    const id = unitIds[i];
+    if (id === undefined) continue;
+    let lists = byUnit.get(id);
+    if (!lists) byUnit.set(id, (lists = { records: [], serving: [] }));
+    lists.records.push(rec);
+    if (!rec.left) lists.serving.push(rec);
+  }
+  // Units of one id share their lists, as before; a record's view is the last unit of its id.
+  const lastView = new Map<string, UnitView>();
   const units: UnitView[] = reading.units.map((unit) => {
-    const records = byUnit.get(unit.id) ?? [];
-    const view: UnitView = { unit, records, serving: records.filter((r) => !r.left) };
+    const lists = byUnit.get(unit.id);
+    const view: UnitView = lists ? { unit, records: lists.records, serving: lists.serving.slice() } : { unit, records: [], serving: [] };
     const f = figures.get(unit.id);
     if (f) view.figures = f;
+    lastView.set(unit.id, view);
     return view;
   });
-  const listed = new Set<StaffCategory>();
-  for (const r of reading.records) if (r.category) listed.add(r.category);
+  const viewAt: (UnitView | undefined)[] = new Array<UnitView | undefined>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const id = unitIds[i];
+    viewAt[i] = id === undefined ? undefined : lastView.get(id);
+  }
   const ctx: CheckContext = {
     date: ruleSet.date,
     asOf,
@@ -53,5 +66,6 @@ export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, 
       return i === undefined ? undefined : counted.get(reading.personOf[i])?.get(field);
     };
   }
+  rememberViews(ctx, viewAt);
   return ctx;
 }

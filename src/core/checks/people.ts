@@ -4,12 +4,12 @@
  * reporting date as a day, the retirement of a person under the rule set's table, and the title
  * ids a rule's value switches on.
  */
-import { columnNumber } from "../address";
 import { dayOfIso, type Day } from "../calendar";
 import type { PersonRecord } from "../reader";
 import { retirementOf, retirementTableOf, type Retirement, type RetirementTable } from "../rulesets/retirement";
 import { isPlainObject } from "../rulesets/shape";
 import type { JsonValue } from "../rulesets/types";
+import { columnAt, postsIndex, runData } from "./run";
 import { dataKeys } from "./support";
 import type { CheckContext, UnitView } from "./types";
 
@@ -25,31 +25,71 @@ export interface ServingRow {
  * first serving row of each person (rows the reader found to be the same person).
  */
 export function servingRows(ctx: CheckContext, options: { onePerPerson?: boolean } = {}): ServingRow[] {
-  // Eight checks ask for the same rows: computed once per run (the context is the run's).
-  let cached = SERVING.get(ctx);
-  if (!cached) SERVING.set(ctx, (cached = {}));
-  const key = options.onePerPerson ? "one" : "all";
-  return (cached[key] ??= computeServingRows(ctx, options));
+  const cached = cacheOf(ctx);
+  const key = options.onePerPerson ? "oneRows" : "allRows";
+  const hit = cached[key];
+  if (hit) return hit;
+  const { viewAt } = runData(ctx);
+  const records = ctx.reading.records;
+  const out: ServingRow[] = [];
+  for (const index of servingIndices(ctx, options)) {
+    const rec = records[index];
+    const view = viewAt[index];
+    out.push(view ? { rec, index, view } : { rec, index });
+  }
+  return (cached[key] = out);
 }
 
-const SERVING = new WeakMap<CheckContext, { one?: ServingRow[]; all?: ServingRow[] }>();
+/**
+ * The same rows as {@link servingRows}, as indices into `reading.records` (the checks read the
+ * record and `runData(ctx).viewAt` by index, with no object per row).
+ */
+export function servingIndices(ctx: CheckContext, options: { onePerPerson?: boolean } = {}): Int32Array {
+  // Eight checks ask for the same rows: computed once per run (the context is the run's).
+  const cached = cacheOf(ctx);
+  const key = options.onePerPerson ? "one" : "all";
+  return (cached[key] ??= computeServingIndices(ctx, options.onePerPerson === true));
+}
 
-function computeServingRows(ctx: CheckContext, options: { onePerPerson?: boolean }): ServingRow[] {
-  const viewOf = new Map<PersonRecord, UnitView>();
-  for (const v of ctx.units) for (const r of v.records) viewOf.set(r, v);
-  const seen = new Set<number>();
-  const out: ServingRow[] = [];
-  ctx.reading.records.forEach((rec, index) => {
-    if (rec.left) return;
-    if (options.onePerPerson) {
-      const person = ctx.reading.personOf[index] ?? index;
-      if (seen.has(person)) return;
-      seen.add(person);
+interface ServingCache {
+  one?: Int32Array;
+  all?: Int32Array;
+  oneRows?: ServingRow[];
+  allRows?: ServingRow[];
+}
+
+const SERVING = new WeakMap<CheckContext, ServingCache>();
+
+function cacheOf(ctx: CheckContext): ServingCache {
+  let cached = SERVING.get(ctx);
+  if (!cached) SERVING.set(ctx, (cached = {}));
+  return cached;
+}
+
+function computeServingIndices(ctx: CheckContext, onePerPerson: boolean): Int32Array {
+  const records = ctx.reading.records;
+  const personOf = ctx.reading.personOf;
+  const n = records.length;
+  // Persons already seen: their keys are record indices (a typed array), anything else in a set.
+  const seenIndex = onePerPerson ? new Uint8Array(n) : undefined;
+  const seenOther = new Set<number>();
+  const out = new Int32Array(n);
+  let count = 0;
+  for (let index = 0; index < n; index++) {
+    if (records[index].left) continue;
+    if (seenIndex) {
+      const person = personOf[index] ?? index;
+      if (person >= 0 && person < n && Number.isInteger(person)) {
+        if (seenIndex[person] === 1) continue;
+        seenIndex[person] = 1;
+      } else {
+        if (seenOther.has(person)) continue;
+        seenOther.add(person);
+      }
     }
-    const view = viewOf.get(rec);
-    out.push(view ? { rec, index, view } : { rec, index });
-  });
-  return out;
+    out[count++] = index;
+  }
+  return out.subarray(0, count);
 }
 
 /** The reporting date as a day. */
@@ -65,16 +105,9 @@ export function retirementTable(ctx: CheckContext): RetirementTable | undefined 
 /** A person's retirement, when the birth date and the sex are known. */
 export function retirementOfRecord(rec: PersonRecord, table: RetirementTable | undefined): Retirement | undefined {
   if (!table || !rec.birthDate || !rec.gender) return undefined;
-  // Several checks need the same person's retirement under the same table: computed once.
-  let byRecord = RETIREMENT.get(table);
-  if (!byRecord) RETIREMENT.set(table, (byRecord = new WeakMap()));
-  if (byRecord.has(rec)) return byRecord.get(rec);
-  const r = retirementOf(rec.birthDate, rec.gender, table);
-  byRecord.set(rec, r);
-  return r;
+  // Several checks need the same person's retirement: retirementOf keeps it per birth month and sex.
+  return retirementOf(rec.birthDate, rec.gender, table);
 }
-
-const RETIREMENT = new WeakMap<RetirementTable, WeakMap<PersonRecord, Retirement | undefined>>();
 
 /** Keys of a flags object (`{ "landConstruction": true, "status": … }`) that are switched on. */
 export function flagsOn(value: JsonValue | undefined): Set<string> {
@@ -83,7 +116,24 @@ export function flagsOn(value: JsonValue | undefined): Set<string> {
 
 /** The first post of a person whose title is in `titles`. */
 export function firstTitleIn(rec: PersonRecord, titles: ReadonlySet<string>): string | undefined {
-  return rec.posts.find((p) => p.titleId !== undefined && titles.has(p.titleId))?.titleId;
+  for (const p of rec.posts) if (p.titleId !== undefined && titles.has(p.titleId)) return p.titleId;
+  return undefined;
+}
+
+/**
+ * {@link firstTitleIn} for the records of a run by index, worked out once per posts signature
+ * (run.ts): the records' posts are not read again.
+ */
+export function firstTitleAt(ctx: CheckContext, titles: ReadonlySet<string>): (index: number) => string | undefined {
+  const { sig, sample } = postsIndex(ctx);
+  const records = ctx.reading.records;
+  const memo: (string | null | undefined)[] = new Array<string | null | undefined>(sample.length);
+  return (index) => {
+    const s = sig[index];
+    let t = memo[s];
+    if (t === undefined) memo[s] = t = firstTitleIn(records[sample[s]], titles) ?? null;
+    return t ?? undefined;
+  };
 }
 
 /**
@@ -91,8 +141,5 @@ export function firstTitleIn(rec: PersonRecord, titles: ReadonlySet<string>): st
  * finding about an empty cell sits on that cell rather than on the name.
  */
 export function columnOf(ctx: CheckContext, sheet: string, field: string): number | undefined {
-  const columns = ctx.reading.sheets.find((s) => s.name === sheet)?.columns as Record<string, string | string[] | undefined> | undefined;
-  const letters = columns?.[field];
-  if (letters === undefined) return undefined;
-  return columnNumber(Array.isArray(letters) ? letters[0] : letters);
+  return columnAt(ctx, sheet, field);
 }

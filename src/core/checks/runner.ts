@@ -27,14 +27,19 @@ export function runChecks(checks: readonly Check[], ctx: CheckContext): FindingD
     let found: FindingDraft[];
     try {
       found = check.run(ctx);
-      const stray = found.find((f) => !check.emits.includes(f.rule));
+      const stray = found.find((f, i) => (i === 0 || f.rule !== found[i - 1].rule) && !check.emits.includes(f.rule));
       if (stray) throw new Error(`emitted undeclared rule ${stray.rule}`);
     } catch (e) {
       out.push(failure(check, e));
       continue;
     }
     // A disabled rule of a check that emits several is filtered here; the engine's own findings are kept.
-    for (const f of found) if (ctx.rule(f.rule) !== undefined || isEngineRule(f.rule)) out.push(f);
+    const keep = new Map<string, boolean>();
+    for (const f of found) {
+      let k = keep.get(f.rule);
+      if (k === undefined) keep.set(f.rule, (k = ctx.rule(f.rule) !== undefined || isEngineRule(f.rule)));
+      if (k) out.push(f);
+    }
   }
   return out;
 }

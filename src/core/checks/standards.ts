@@ -76,6 +76,49 @@ export function standardFor(rule: ActiveRule, scale: LevelScale, rec: PersonReco
   return best;
 }
 
+/**
+ * {@link standardFor} for the persons of a run under one rule and scale: each post's standard
+ * (and each category's) is worked out once, then the strictest of a person's posts is taken the
+ * same way. The rule's value must not change while the lookup is used.
+ */
+export function standardLookup(rule: ActiveRule, scale: LevelScale): (rec: PersonRecord, difficultArea: boolean) => AppliedStandard | undefined {
+  const value = rule.value;
+  const memo = [new Map<string, AppliedStandard | null>(), new Map<string, AppliedStandard | null>()];
+  const memoCategory = [new Map<string, AppliedStandard | null>(), new Map<string, AppliedStandard | null>()];
+  const candidate = (key: string, titleId: string | undefined, category: string | undefined, difficultArea: boolean): AppliedStandard | null => {
+    const entry = child(value, key);
+    if (!isPlainObject(entry) || entry.exempt === true) return null;
+    const useArea = difficultArea && typeof entry.difficultArea === "string";
+    const level = useArea ? entry.difficultArea : entry.min;
+    if (typeof level !== "string") return null;
+    return { level, path: `${key}.${useArea ? "difficultArea" : "min"}`, difficultArea: useArea, ...(titleId ? { titleId } : {}), ...(category ? { category } : {}) };
+  };
+  return (rec, difficultArea) => {
+    const byTitle = memo[difficultArea ? 1 : 0];
+    let best: AppliedStandard | undefined;
+    let titled = false;
+    for (const p of rec.posts) {
+      const titleId = p.titleId;
+      if (titleId === undefined) continue;
+      titled = true;
+      let c = byTitle.get(titleId);
+      if (c === undefined) {
+        const cat = CATEGORY_OF.get(titleId);
+        const key = child(value, titleId) !== undefined ? titleId : cat;
+        byTitle.set(titleId, (c = key === undefined ? null : candidate(key, titleId, undefined, difficultArea)));
+      }
+      if (c === null) continue;
+      if (best && scale.rank(c.level) <= scale.rank(best.level)) continue;
+      best = c;
+    }
+    if (titled || !rec.category) return best;
+    const byCategory = memoCategory[difficultArea ? 1 : 0];
+    let c = byCategory.get(rec.category);
+    if (c === undefined) byCategory.set(rec.category, (c = candidate(rec.category, undefined, rec.category, difficultArea)));
+    return c ?? undefined;
+  };
+}
+
 /** The transition of a rule's value on the reporting date for one person. */
 export interface TransitionState {
   until: string;

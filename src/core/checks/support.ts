@@ -43,7 +43,7 @@ export function unitParams(view: UnitView): FindingParams {
  * name's cell) when there is one, else on the unit with no cell.
  */
 export function unitFinding(rule: ActiveRule, severity: Severity, view: UnitView, column: FigureColumn | undefined, params: FindingParams): FindingDraft {
-  const f: FindingDraft = { rule: rule.id, severity, unit: view.unit.id, basis: basisLine(rule), params: { ...unitParams(view), ...params } };
+  const f: FindingDraft = { rule: rule.id, severity, unit: view.unit.id, basis: basisLine(rule), params: Object.assign(unitParams(view), params) };
   const fig = view.figures;
   if (fig) {
     f.sheet = fig.sheet;
@@ -56,7 +56,8 @@ export function unitFinding(rule: ActiveRule, severity: Severity, view: UnitView
 /** A finding on a person's row, on the cell of `field` (else the name's cell). */
 export function personFinding(rule: ActiveRule, severity: Severity, rec: PersonRecord, view: UnitView | undefined, field: CanonicalField, params: FindingParams): FindingDraft {
   const col = rec.fields[field]?.col ?? rec.fields.fullName?.col ?? 1;
-  const f: FindingDraft = { rule: rule.id, severity, sheet: rec.sheet, row: rec.row, col, basis: basisLine(rule), params: { ...(view ? unitParams(view) : {}), ...params } };
+  // The unit's parameters first, then the finding's own (one object, as `{ ...unit, ...params }` makes).
+  const f: FindingDraft = { rule: rule.id, severity, sheet: rec.sheet, row: rec.row, col, basis: basisLine(rule), params: Object.assign(view ? unitParams(view) : {}, params) };
   if (view) f.unit = view.unit.id;
   if (rec.fullName) f.person = rec.fullName;
   return f;

@@ -60,12 +60,12 @@ export function checkWorkbook(grid: WorkbookGrid, reading: WorkbookReading, chos
   const findings: FindingDraft[] = [];
   // Precedence: preset < rule file (applied when the set was activated) < Quy định sheet < quota sheet (read by the checks).
   const settingSheets = reading.sheets.filter((s) => s.role === "settings").map((s) => s.name);
-  findings.push(...applySettingRows(set, readSettingRows(grid, settingSheets)));
+  for (const f of applySettingRows(set, readSettingRows(grid, settingSheets))) findings.push(f);
   const ctx = buildCheckContext(grid, reading, set, asOf, options);
   if (set.date !== asOf) {
     findings.push({ rule: "file.regimeMismatch", severity: engineSeverity("file.regimeMismatch"), params: { asOf, ruleSet: def.id, from: def.from, to: def.to, date: set.date } });
   }
-  findings.push(...runChecks(checks, ctx));
+  for (const f of runChecks(checks, ctx)) findings.push(f);
   const overrides = [...set.overrides];
   for (const view of ctx.units) {
     for (const o of view.figures?.overrides ?? []) {

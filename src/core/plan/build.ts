@@ -89,6 +89,10 @@ export function findingsSheet(o: PlanOptions): PlanSheet {
   ]);
   const headerRow = b.put([...LABELS.findings.headers], "header");
   const sheetOrder = new Map(report.sheets.map((s, i) => [s.name, i]));
+  // Unit labels by id, the first unit of an id winning (as a search from the start would).
+  const unitLabels = new Map<string, string>();
+  for (const u of report.units) if (!unitLabels.has(u.id)) unitLabels.set(u.id, unitTitle(u));
+  const unitLabel = (id: string | undefined): string => (id === undefined ? "" : (unitLabels.get(id) ?? id));
   const sorted = [...report.findings].sort(
     (a, c) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[c.severity] ||
@@ -100,7 +104,7 @@ export function findingsSheet(o: PlanOptions): PlanSheet {
   sorted.forEach((f, i) => {
     const sevStyle: PlanStyle = f.severity === "error" ? "severityError" : f.severity === "warning" ? "severityWarning" : "severityInfo";
     const where = f.cell ?? (f.column ? `${f.column} (${f.count ?? ""} ô)` : "");
-    const r = b.put([i + 1, LABELS.findings.severity[f.severity], f.rule, unitLabel(report, f.unit), f.person ?? "", f.sheet ?? "", where, f.message, f.basis ?? ""], ["integer", sevStyle, "text", "text", "text", "text", "text", "textWrap", "textWrap"]);
+    const r = b.put([i + 1, LABELS.findings.severity[f.severity], f.rule, unitLabel(f.unit), f.person ?? "", f.sheet ?? "", where, f.message, f.basis ?? ""], ["integer", sevStyle, "text", "text", "text", "text", "text", "textWrap", "textWrap"]);
     if (f.sheet && (f.cell || f.column)) b.set(r, 7, where, "link", { sheet: f.sheet, cell: f.cell ?? `${f.column}1` });
   });
   if (sorted.length === 0) b.line(LABELS.findings.none, "italic");
@@ -111,12 +115,6 @@ export function findingsSheet(o: PlanOptions): PlanSheet {
     print: { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: { from: headerRow, to: headerRow } },
     tabColor: "C00000",
   });
-}
-
-function unitLabel(report: Report, id: string | undefined): string {
-  if (id === undefined) return "";
-  const u = report.units.find((x) => x.id === id);
-  return u ? `${u.kind ? u.kind[0].toUpperCase() + u.kind.slice(1) + " " : ""}${u.name}` : id;
 }
 
 function unitTitle(u: UnitReport): string {

@@ -3,7 +3,7 @@
  * from the workbook's "Quy định" sheet when it gives them.
  */
 import type { ValidationResult } from "../engine";
-import type { WorkbookGrid } from "../grid";
+import { cellValue, type WorkbookGrid } from "../grid";
 import { SheetCells } from "../reader/cells";
 import { comparisonKey } from "../text/keys";
 import { buildEditPlan } from "./build";
@@ -75,6 +75,13 @@ export function planForValidation(result: ValidationResult, grid: WorkbookGrid, 
   });
   // The training summary (issue 12), when the workbook has a training list.
   if (result.report.training) plan.sheets.push(trainingSheet(result.report.training, { asOf: result.report.asOf.split("-").reverse().join("/"), ...(details.agency ? { agency: details.agency } : {}) }));
-  if (options.fixEncoding) plan.textRepairs = result.reading.legacyCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text, fontName: unicodeFontFor(c.fontName) }));
+  if (options.fixEncoding) {
+    const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+    plan.textRepairs = result.reading.legacyCells.map((c) => {
+      const sheet = sheets.get(c.sheet);
+      const original = sheet ? cellValue(sheet, c.row, c.col) : undefined;
+      return { sheet: c.sheet, row: c.row, col: c.col, text: c.text, fontName: unicodeFontFor(c.fontName), ...(typeof original === "string" ? { original } : {}), ...(c.fontName !== undefined ? { fromFont: c.fontName } : {}) };
+    });
+  }
   return plan;
 }

@@ -132,6 +132,10 @@ export interface PlanTextRepair {
   text: string;
   /** The Unicode font to give the cell (the legacy font's counterpart). */
   fontName: string;
+  /** The cell's text as stored (legacy), so that the shared change record lets the add-in undo the repair too. */
+  original?: string;
+  /** The legacy font the text was written in. */
+  fromFont?: string;
 }
 
 export interface EditPlan {

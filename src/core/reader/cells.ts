@@ -7,14 +7,34 @@ import { cellFontName, cellStyle, cellValue, type CellRange, type CellValue, typ
 import { decodeLegacyText, isLegacyFontName, type TextEncoding } from "../text/legacy";
 import { normalizeSpaces } from "../text/keys";
 
-/** Text that needs no space clean-up: no leading/trailing or doubled spaces, no tabs, breaks or NBSP. */
-const SIMPLE_SPACING = /^(?:[^\s\u00a0]+(?: [^\s\u00a0]+)*)?$/;
+/**
+ * Whether a UTF-16 code unit is white space for `\s` in a regular expression (which includes NBSP
+ * and the BOM). Text needs no space clean-up when it has none but single spaces between words: what
+ * `/^(?:[^\s\u00a0]+(?: [^\s\u00a0]+)*)?$/` accepts, decided in the reader's one pass over a cell.
+ */
+function isRegExpSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 /**
  * Characters that cannot occur in Unicode Vietnamese text but are TCVN3 or VNI letters when read
  * as Latin-1 (roster-formats.md §4, "Detection" step 2), and the soft hyphen (TCVN3 "ư").
+ * Indexed by code unit (0–255).
  */
-const LEGACY_MARKERS = new Set(Array.from("µ¶·¸¹º»¼½¾¨©ª«¬®§¡¢£¤¥¦ÆÇËÎÏÐÑÖ×ØÜÞßäåæçëîïñö÷øûüþ\u00ad", (c) => c.charCodeAt(0)));
+const LEGACY_MARKERS = new Uint8Array(256);
+for (const ch of "µ¶·¸¹º»¼½¾¨©ª«¬®§¡¢£¤¥¦ÆÇËÎÏÐÑÖ×ØÜÞßäåæçëîïñö÷øûüþ\u00ad") LEGACY_MARKERS[ch.charCodeAt(0)] = 1;
+
+/** One decoded text, as cached per (font, raw text). */
+interface Decoded {
+  text: string;
+  raw: string;
+  changed: boolean;
+  encoding: TextEncoding;
+  ambiguous: boolean;
+}
+/** Entries kept in a sheet's decode cache at most (per sheet: it lives as long as one reading). */
+const DECODE_CACHE_LIMIT = 100000;
 /** After this many plain-Unicode cells, a column is trusted to be Unicode. */
 const TRUST_AFTER = 50;
 
@@ -40,8 +60,13 @@ export class SheetCells {
   readonly workbook: WorkbookGrid;
   /** Top-left cell of the merged area each merged cell belongs to. Key: row * 20000 + col. */
   private readonly mergeOrigin = new Map<number, CellRange>();
-  /** Decoded text per (font, raw text): rosters repeat values, and decoding is the costly part. */
-  private readonly decodeCache = new Map<string, { text: string; raw: string; changed: boolean; encoding: TextEncoding; ambiguous: boolean }>();
+  /**
+   * Decoded text per font, then per raw text: rosters repeat values, and decoding is the costly
+   * part. Two levels, so a lookup hashes the cell's own string (whose hash the engine keeps) and
+   * builds no key.
+   */
+  private readonly decodeCache = new Map<string, Map<string, Decoded>>();
+  private decodeCacheSize = 0;
   /** Cells already counted in `decodes` or `ambiguous` (text() may be asked for a cell twice). */
   private readonly counted = new Set<number>();
   private readonly hiddenCols: Set<number>;
@@ -113,8 +138,9 @@ export class SheetCells {
   text(row: number, col: number, merged = true): string {
     let r = row;
     let c = col;
+    const values = this.sheet.values[row - 1];
     if (merged) {
-      const v = cellValue(this.sheet, row, col);
+      const v = values === undefined ? undefined : values[col - 1];
       if (v === undefined || v === null || v === "") {
         const m = this.mergeOrigin.get(row * 20000 + col);
         if (m) {
@@ -123,44 +149,66 @@ export class SheetCells {
         }
       }
     }
-    // The reader asks for the cells of one row several times: remember the current row's texts.
+    // The reader asks for the cells of one row several times: remember the current row's texts
+    // (a slot is valid while its stamp is the current row's generation; nothing is allocated per row).
     if (r !== this.cachedRow) {
       this.cachedRow = r;
-      this.cachedTexts = [];
+      this.generation++;
     }
-    const cached = this.cachedTexts[c];
-    if (cached !== undefined) return cached;
-    const v = cellValue(this.sheet, r, c);
+    if (this.textStamp[c] === this.generation) return this.cachedTexts[c]!;
+    const rowValues = r === row ? values : this.sheet.values[r - 1];
+    const v = rowValues === undefined ? undefined : rowValues[c - 1];
     const out = v === undefined || v === null ? "" : typeof v === "string" ? this.decode(v, r, c) : String(v);
+    this.textStamp[c] = this.generation;
     this.cachedTexts[c] = out;
     return out;
   }
   /** Per column: cells analyzed and found to be plain Unicode. */
-  private readonly unicodeCells = new Map<number, number>();
+  private readonly unicodeCells: number[] = [];
+  /** Per column: whether `decodes` has a tally for it. */
+  private readonly decodedColumn: boolean[] = [];
   private cachedRow = 0;
-  private cachedTexts: string[] = [];
+  private generation = 0;
+  private readonly textStamp: number[] = [];
+  private readonly cachedTexts: string[] = [];
   private readonly legacyFonts = new Map<string, boolean>();
   /** Whether any style or run uses a TCVN3 "H" (upper-case) font: only then do ASCII cells need a font lookup. */
   private readonly upperFontsInWorkbook: boolean;
 
   private isLegacyFont(fontName: string | undefined): boolean {
     if (fontName === undefined) return false;
+    // Most cells of a sheet share one font: the last answer first, then the map.
+    if (fontName === this.lastFont) return this.lastFontLegacy;
     let v = this.legacyFonts.get(fontName);
     if (v === undefined) this.legacyFonts.set(fontName, (v = isLegacyFontName(fontName) !== undefined));
+    this.lastFont = fontName;
+    this.lastFontLegacy = v;
     return v;
   }
+  private lastFont: string | undefined;
+  private lastFontLegacy = false;
+  private lastFontKey: string | undefined;
+  private lastByText: Map<string, Decoded> | undefined;
 
   private decode(s: string, row: number, col: number): string {
-    let needs = false;
-    for (let i = 0; i < s.length; i++) {
+    // One pass: plain ASCII (the common case for numbers, codes, dates as text) with its spacing,
+    // then, from the first other character, the check of Unicode text in a Unicode font.
+    let afterSpace = true;
+    let simple = true;
+    let i = 0;
+    for (; i < s.length; i++) {
       const code = s.charCodeAt(i);
-      if (code >= 0x80) {
-        needs = true;
-        break;
+      if (code >= 0x80) break;
+      if (code === 0x20) {
+        if (afterSpace) simple = false;
+        afterSpace = true;
+      } else {
+        if (code >= 0x09 && code <= 0x0d) simple = false;
+        afterSpace = false;
       }
     }
-    if (!needs) {
-      const plain = SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
+    if (i === s.length) {
+      const plain = simple && (!afterSpace || s.length === 0) ? s : normalizeSpaces(s);
       // An "H" font (.VnTimeH) draws every letter as a capital, accents or not ("tt" shows as "TT").
       if (this.upperFontsInWorkbook && isLegacyFontName(cellFontName(this.workbook, this.sheet, row, col))?.upperCase) return plain.toUpperCase();
       return plain;
@@ -171,19 +219,37 @@ export class SheetCells {
     if (!this.isLegacyFont(fontName)) {
       // In a column already seen to hold Unicode, only a character impossible in Unicode
       // Vietnamese (a TCVN3/VNI marker) or a combining mark calls for the full analysis.
-      const trusted = (this.unicodeCells.get(col) ?? 0) >= TRUST_AFTER && !this.decodes.has(col);
+      const trusted = (this.unicodeCells[col] ?? 0) >= TRUST_AFTER && this.decodedColumn[col] !== true;
       let suspicious = false;
-      for (let i = 0; i < s.length; i++) {
+      for (; i < s.length; i++) {
         const code = s.charCodeAt(i);
-        if ((code >= 0x300 && code <= 0x36f) || (code >= 0x80 && code <= 0xff && (!trusted || LEGACY_MARKERS.has(code)))) {
+        if (code === 0x20) {
+          if (afterSpace) simple = false;
+          afterSpace = true;
+          continue;
+        }
+        afterSpace = false;
+        if (code < 0x80) {
+          if (code >= 0x09 && code <= 0x0d) simple = false;
+        } else if (code <= 0xff) {
+          if (!trusted || LEGACY_MARKERS[code] === 1) {
+            suspicious = true;
+            break;
+          }
+          if (code === 0xa0) simple = false;
+        } else if (code >= 0x300 && code <= 0x36f) {
           suspicious = true;
           break;
-        }
+        } else if (isRegExpSpace(code)) simple = false;
       }
-      if (!suspicious) return SIMPLE_SPACING.test(s) ? s : normalizeSpaces(s);
+      if (!suspicious) return simple && !afterSpace ? s : normalizeSpaces(s);
     }
-    const cacheKey = `${fontName ?? ""}\u0000${s}`;
-    let result = this.decodeCache.get(cacheKey);
+    const fontKey = fontName ?? "";
+    let byText = fontKey === this.lastFontKey ? this.lastByText : this.decodeCache.get(fontKey);
+    if (byText === undefined) this.decodeCache.set(fontKey, (byText = new Map()));
+    this.lastFontKey = fontKey;
+    this.lastByText = byText;
+    let result = byText.get(s);
     if (result === undefined) {
       let r = decodeLegacyText(s, fontName === undefined ? {} : { fontName });
       if (r.ambiguous) {
@@ -193,8 +259,11 @@ export class SheetCells {
         if (font && this.confident[font.encoding] >= 2) r = decodeLegacyText(s, { fontName: fontName!, encoding: font.encoding });
       } else if (r.encoding !== "unicode") this.confident[r.encoding]++;
       result = { text: normalizeSpaces(r.text), raw: r.text, changed: r.changed, encoding: r.encoding, ambiguous: r.ambiguous === true };
-      if (!r.changed && !r.ambiguous) this.unicodeCells.set(col, (this.unicodeCells.get(col) ?? 0) + 1);
-      if (this.decodeCache.size < 100000) this.decodeCache.set(cacheKey, result);
+      if (!r.changed && !r.ambiguous) this.unicodeCells[col] = (this.unicodeCells[col] ?? 0) + 1;
+      if (this.decodeCacheSize < DECODE_CACHE_LIMIT) {
+        byText.set(s, result);
+        this.decodeCacheSize++;
+      }
     }
     if (result.changed || result.ambiguous) {
       const cell = row * 20000 + col;
@@ -205,8 +274,10 @@ export class SheetCells {
           if (result.encoding !== "unicode") this.legacyCells.push({ row, col, text: result.raw, ...(fontName !== undefined ? { fontName } : {}) });
           const encoding = result.encoding === "unicode" ? "nfd" : result.encoding;
           const t = this.decodes.get(col);
-          if (t === undefined) this.decodes.set(col, { encoding, count: 1, firstRow: row, sampleRaw: s, sampleText: result.text });
-          else t.count++;
+          if (t === undefined) {
+            this.decodes.set(col, { encoding, count: 1, firstRow: row, sampleRaw: s, sampleText: result.text });
+            this.decodedColumn[col] = true;
+          } else t.count++;
         }
       }
     }

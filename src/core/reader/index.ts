@@ -9,10 +9,10 @@ import type { CanonicalField, SheetReport, StaffCounts, UnitReport } from "../re
 import { toIso, type PartialDate } from "../text/dates";
 import { comparisonKey, asciiKey } from "../text/keys";
 import { SheetCells } from "./cells";
-import { findHeaderBand } from "./header";
-import { mapColumns } from "./mapping";
+import { findHeaderBand, type HeaderBand } from "./header";
+import { mapColumns, type ColumnMapping } from "./mapping";
 import { mapQuotaColumns, readQuotaRows, type QuotaRow } from "./quota";
-import { readRecords, type PersonRecord } from "./records";
+import { readRecords, type PersonRecord, type ReadRecordsOptions } from "./records";
 import { parseUnitLabel, unitIdOf, type UnitLabel } from "./units";
 import { categoryFromLabel } from "./vocabulary";
 import type { StaffCategory } from "./titles";
@@ -54,6 +54,28 @@ export interface WorkbookReading {
   quotaRows: { sheet: string; row: QuotaRow; unitId: string }[];
   findings: FindingDraft[];
   /** Training lists (issue 12): their sheets and entries, when the workbook has any. */
+  training?: { sheets: string[]; entries: TrainingEntry[] };
+  /** The sheets as read before units were resolved: what a live re-check of changed rows starts from (src/core/recheck.ts). */
+  stage?: SheetsReading;
+}
+
+/** A roster sheet's layout as the reader found it: enough to read some of its rows again. */
+export interface RosterLayout {
+  sheet: string;
+  band: HeaderBand;
+  mapping: ColumnMapping;
+  options: ReadRecordsOptions;
+}
+
+/** Every sheet read, before units are resolved, duplicates found and repeated normalizations collapsed. */
+export interface SheetsReading {
+  sheets: SheetReport[];
+  records: PersonRecord[];
+  /** The sheets' own findings (no unit named yet, nothing collapsed). */
+  findings: FindingDraft[];
+  quota: { sheet: string; row: QuotaRow }[];
+  legacyCells: WorkbookReading["legacyCells"];
+  layouts: RosterLayout[];
   training?: { sheets: string[]; entries: TrainingEntry[] };
 }
 
@@ -129,8 +151,16 @@ class UnitRegistry {
   /** ASCII-folded key → the distinct real names (with diacritics) that fold to it. */
   private readonly folded = new Map<string, Set<string>>();
 
+  /** The label observed last: records of one section share their label object, which needs noting once. */
+  private lastObserved: UnitLabel | undefined;
+  /** Labels already resolved (after every label is observed, a label always resolves to the same key). */
+  private readonly resolved = new Map<UnitLabel, string | null>();
+
   /** Note a label before resolution. */
   observe(label: UnitLabel): void {
+    // Noting a label again changes nothing: the best spelling only ever improves (see betterSpelling).
+    if (label === this.lastObserved) return;
+    this.lastObserved = label;
     const key = comparisonKey(label.name);
     if (!isAscii(label.name)) {
       const f = asciiKey(label.name);
@@ -152,6 +182,14 @@ class UnitRegistry {
    * and Đồng Hà). Names that differ only in diacritics are different units.
    */
   resolve(label: UnitLabel): string | null {
+    const known = this.resolved.get(label);
+    if (known !== undefined) return known;
+    const k = this.resolveLabel(label);
+    this.resolved.set(label, k);
+    return k;
+  }
+
+  private resolveLabel(label: UnitLabel): string | null {
     let nameKey = comparisonKey(label.name);
     if (isAscii(label.name)) {
       const real = this.folded.get(asciiKey(label.name));
@@ -187,14 +225,17 @@ class UnitRegistry {
  * @example const reading = readWorkbook(grid, { asOf: { year: 2026, month: 11, day: 28, precision: "day" } });
  */
 export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): WorkbookReading {
+  return resolveReading(readSheets(grid, options));
+}
+
+/** Read every sheet: roles, layouts, records, quota rows and the sheets' own findings. */
+export function readSheets(grid: WorkbookGrid, options: ReadWorkbookOptions): SheetsReading {
   const sheets: SheetReport[] = [];
   const records: PersonRecord[] = [];
-  const recordKeys: (string | undefined)[] = [];
   const findings: FindingDraft[] = [];
-  const registry = new UnitRegistry();
-  const quotaRows: { sheet: string; row: QuotaRow; key: string }[] = [];
   const pendingQuota: { sheet: string; row: QuotaRow }[] = [];
   const legacyCells: WorkbookReading["legacyCells"] = [];
+  const layouts: RosterLayout[] = [];
   const mappings = { ...savedMappings(grid), ...(options.mappings ?? {}) };
   let training: WorkbookReading["training"];
 
@@ -239,10 +280,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     const quotaCols = mapping.fields.fullName === undefined ? mapQuotaColumns(band) : undefined;
     if (quotaCols) {
       const rows = readQuotaRows(cells, band, quotaCols);
-      for (const row of rows) {
-        registry.observe(row.unit);
-        pendingQuota.push({ sheet: sheet.name, row });
-      }
+      for (const row of rows) pendingQuota.push({ sheet: sheet.name, row });
       const rep: SheetReport = { name: sheet.name, role: "quota", records: 0, headerRows };
       if (band.indexRow) rep.indexRow = band.indexRow;
       if (rows.length > 0) {
@@ -258,24 +296,19 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     }
     const ctx = titleContext(cells, band.top);
     const sheetNameUnit = parseUnitLabel(sheet.name) ?? (/^[A-Za-zÀ-ỹ ]{3,30}$/u.test(sheet.name) && !categoryFromLabel(sheet.name) && !/^(sheet|trang|ds|danh sách|dsach|bảng)/i.test(sheet.name) ? { name: sheet.name } : undefined);
-    const reading = readRecords(cells, band, mapping, {
+    const recordOptions: ReadRecordsOptions = {
       date1904: grid.date1904,
       asOf: options.asOf,
       ...(ctx.unit ? { titleUnit: ctx.unit } : {}),
       ...(sheetNameUnit ? { sheetNameUnit } : {}),
       ...(ctx.category ?? categoryFromLabel(sheet.name) ? { titleCategory: ctx.category ?? categoryFromLabel(sheet.name) } : {}),
-    });
-    for (const rec of reading.records) {
-      records.push(rec);
-      if (rec.unitLabel) registry.observe(rec.unitLabel);
-    }
+    };
+    layouts.push({ sheet: sheet.name, band, mapping, options: recordOptions });
+    const reading = readRecords(cells, band, mapping, recordOptions);
+    for (const rec of reading.records) records.push(rec);
     findings.push(...reading.findings);
-    // Normalizations told once per column.
-    for (const [col, t] of cells.decodes) {
-      findings.push(columnFinding(t.encoding === "nfd" ? "data.decomposedUnicode" : "data.legacyEncoding", "info", { sheet: sheet.name, col }, t.count, { encoding: t.encoding === "tcvn3" ? "TCVN3" : t.encoding === "vni" ? "VNI-Windows" : "Unicode tổ hợp", sample: t.sampleRaw, decoded: t.sampleText, firstRow: t.firstRow }));
-    }
+    findings.push(...textFindings(sheet.name, cells));
     for (const c of cells.legacyCells) legacyCells.push({ sheet: sheet.name, ...c });
-    for (const a of cells.ambiguous.slice(0, 50)) findings.push(cellFinding("data.ambiguousEncoding", "warning", { sheet: sheet.name, row: a.row, col: a.col }, { value: a.raw }));
     // Report the sheet.
     const columns: Partial<Record<CanonicalField, string | string[]>> = {};
     for (const [f, c] of Object.entries(mapping.fields) as [CanonicalField, number][]) columns[f] = columnLetter(c);
@@ -298,6 +331,30 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     if (mapping.unmapped.length > 0) rep.unmappedHeaders = mapping.unmapped.map((h) => h.path.join(" / "));
     sheets.push(rep);
   }
+  return { sheets, records, findings, quota: pendingQuota, legacyCells, layouts, ...(training ? { training } : {}) };
+}
+
+/**
+ * Resolve the units of the sheets read, find duplicates, count staff, name each finding's unit
+ * and collapse repeated normalizations. Pure on its input (a live re-check calls it again on a
+ * patched copy).
+ */
+export function resolveReading(stage: SheetsReading): WorkbookReading {
+  const { sheets, records, legacyCells, training } = stage;
+  const pendingQuota = stage.quota;
+  const findings: FindingDraft[] = [...stage.findings];
+  const recordKeys: (string | undefined)[] = [];
+  const registry = new UnitRegistry();
+  const quotaRows: { sheet: string; row: QuotaRow; key: string }[] = [];
+  // Labels are observed in sheet order, as they were read.
+  const sheetOrder = new Map(sheets.map((s, i) => [s.name, i]));
+  let qi = 0;
+  for (const rec of records) {
+    const at = sheetOrder.get(rec.sheet) ?? 0;
+    while (qi < pendingQuota.length && (sheetOrder.get(pendingQuota[qi].sheet) ?? 0) < at) registry.observe(pendingQuota[qi++].row.unit);
+    if (rec.unitLabel) registry.observe(rec.unitLabel);
+  }
+  while (qi < pendingQuota.length) registry.observe(pendingQuota[qi++].row.unit);
 
   // Resolve units now that every label is known: quota rows first (they give codes and order).
   for (const q of pendingQuota) {
@@ -319,19 +376,25 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
   });
   // Staff counts (persons: a duplicate row of someone already counted in the unit is not counted again) and villages.
   const duplicates = duplicateFindings(records, recordKeys);
+  // Persons on several rows: (person, unit) pairs counted so far. A person on one row needs no such note.
   const countedPersons = new Set<string>();
+  const rowsOfPerson = new Uint32Array(records.length);
+  for (const root of duplicates.personOf) rowsOfPerson[root]++;
   const counted: boolean[] = records.map(() => false);
   records.forEach((rec, i) => {
     const k = recordKeys[i];
     if (k === undefined) return;
     const u = registry.get(k);
     if (rec.village) u.villages.add(comparisonKey(rec.village));
-    const person = `${duplicates.personOf[i]}\u0000${k}`;
-    if (!rec.left && rec.category && !countedPersons.has(person)) {
-      u.staff[rec.category]++;
-      counted[i] = true;
+    if (rec.left || !rec.category) return;
+    const root = duplicates.personOf[i];
+    if (rowsOfPerson[root] > 1) {
+      const person = `${root}\u0000${k}`;
+      if (countedPersons.has(person)) return;
       countedPersons.add(person);
     }
+    u.staff[rec.category]++;
+    counted[i] = true;
   });
   for (const q of quotaRows) {
     const u = registry.get(q.key);
@@ -355,18 +418,28 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     units.push(unit);
   }
   const recordUnitIds = recordKeys.map((k) => (k === undefined ? undefined : idByKey.get(k)));
-  // Findings name the unit of their record.
+  // Findings name the unit of their record (only the rows some finding is on are looked up).
   const unitByRow = new Map<string, string>();
-  records.forEach((rec, i) => {
-    const id = recordUnitIds[i];
-    if (id) unitByRow.set(`${rec.sheet}\u0000${rec.row}`, id);
-  });
+  const findingRows = new Map<string, Set<number>>();
   for (const f of findings) {
+    if (f.unit !== undefined || f.row === undefined || f.sheet === undefined) continue;
+    let rows = findingRows.get(f.sheet);
+    if (!rows) findingRows.set(f.sheet, (rows = new Set()));
+    rows.add(f.row);
+  }
+  if (findingRows.size > 0) {
+    records.forEach((rec, i) => {
+      const id = recordUnitIds[i];
+      if (id && findingRows.get(rec.sheet)?.has(rec.row)) unitByRow.set(`${rec.sheet}\u0000${rec.row}`, id);
+    });
+  }
+  findings.forEach((f, i) => {
     if (f.unit === undefined && f.row !== undefined && f.sheet !== undefined) {
       const id = unitByRow.get(`${f.sheet}\u0000${f.row}`);
-      if (id) f.unit = id;
+      // A copy: the stage's findings stay as read.
+      if (id) findings[i] = { ...f, unit: id };
     }
-  }
+  });
   for (const d of duplicates.findings) {
     const id = recordUnitIds[d.index];
     if (id) d.finding.unit = id;
@@ -377,7 +450,17 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadWorkbookOptions): 
     counted,
     personOf: duplicates.personOf,
     legacyCells, sheets, records, recordUnitIds, units, quotaRows: quotaRows.map((q) => ({ sheet: q.sheet, row: q.row, unitId: idByKey.get(q.key)! })),
-    ...(training ? { training } : {}) };
+    ...(training ? { training } : {}), stage };
+}
+
+/** What the text layer did to a sheet's cells: decodes told once per column, undecidable encodings per cell. */
+export function textFindings(sheet: string, cells: SheetCells): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const [col, t] of cells.decodes) {
+    out.push(columnFinding(t.encoding === "nfd" ? "data.decomposedUnicode" : "data.legacyEncoding", "info", { sheet, col }, t.count, { encoding: t.encoding === "tcvn3" ? "TCVN3" : t.encoding === "vni" ? "VNI-Windows" : "Unicode tổ hợp", sample: t.sampleRaw, decoded: t.sampleText, firstRow: t.firstRow }));
+  }
+  for (const a of cells.ambiguous.slice(0, 50)) out.push(cellFinding("data.ambiguousEncoding", "warning", { sheet, row: a.row, col: a.col }, { value: a.raw }));
+  return out;
 }
 
 /** Normalizations that are told once per column when they repeat (the user is told once, not a thousand times). */
@@ -434,7 +517,8 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
   };
   const idsDiffer = (i: number, j: number) => records[i].idNumber !== undefined && records[j].idNumber !== undefined && records[i].idNumber !== records[j].idNumber;
   const byId = new Map<string, number>();
-  const byName = new Map<string, number[]>();
+  // Rows by name (a row alone under its name, the common case, is kept as its index, not as a list).
+  const byNameOrSingle = new Map<string, number | number[]>();
   records.forEach((rec, i) => {
     if (rec.idNumber) {
       const first = byId.get(rec.idNumber);
@@ -442,16 +526,31 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
       else union(first, i);
     }
     if (rec.fullName && rec.birthDate) {
-      // Every rule below needs the same birth year: grouping by name and year keeps the pairwise
-      // comparisons small even for the commonest names in a province's roster.
-      const k = `${comparisonKey(rec.fullName)}|${rec.birthDate.year}`;
-      const list = byName.get(k);
-      if (list) list.push(i);
-      else byName.set(k, [i]);
+      const k = comparisonKey(rec.fullName);
+      const list = byNameOrSingle.get(k);
+      if (list === undefined) byNameOrSingle.set(k, i);
+      else if (typeof list === "number") byNameOrSingle.set(k, [list, i]);
+      else list.push(i);
     }
   });
+  // Every rule below needs the same birth year: rows are grouped by name and year, which keeps the
+  // pairwise comparisons small even for the commonest names in a province's roster. Only groups of
+  // several rows can hold duplicates; they are taken in the order of their first row.
+  const byName: number[][] = [];
+  for (const list of byNameOrSingle.values()) {
+    if (typeof list === "number") continue;
+    const byYear = new Map<number, number[]>();
+    for (const i of list) {
+      const year = records[i].birthDate!.year;
+      const g = byYear.get(year);
+      if (g) g.push(i);
+      else byYear.set(year, [i]);
+    }
+    for (const g of byYear.values()) if (g.length > 1) byName.push(g);
+  }
+  byName.sort((a, b) => a[0] - b[0]);
   const sameUnit = (i: number, j: number) => (unitKeys[i] ?? "") === (unitKeys[j] ?? "");
-  for (const list of byName.values()) {
+  for (const list of byName) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const [i, j] = [list[a], list[b]];
@@ -467,9 +566,13 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
     const rows = others.map((o) => records[o]).filter((o) => o.sheet === rec.sheet).map((o) => o.row).slice(0, 20);
     return rows.length > 0 ? rows : undefined;
   };
-  // The same person: every row, naming the first other row.
+  // The same person: every row, naming the first other row. Only persons on several rows are
+  // listed, in the order of their first row (a person's first row is its root).
+  const rowsOf = new Uint32Array(records.length);
+  for (const root of personOf) rowsOf[root]++;
   const members = new Map<number, number[]>();
   personOf.forEach((root, i) => {
+    if (rowsOf[root] < 2) return;
     const m = members.get(root);
     if (m) m.push(i);
     else members.set(root, [i]);
@@ -488,7 +591,7 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
     }
   }
   // Possibly the same person.
-  for (const list of byName.values()) {
+  for (const list of byName) {
     for (const i of list) {
       const others = list.filter((j) => {
         if (j === i || personOf[j] === personOf[i] || idsDiffer(i, j)) return false;

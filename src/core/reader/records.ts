@@ -6,7 +6,7 @@
 import type { CellValue } from "../grid";
 import type { CanonicalField } from "../report/types";
 import { cellFinding, type FindingDraft } from "../findings/finding";
-import { parseDateCell, type PartialDate } from "../text/dates";
+import { parseDateCell, type ParseDateCellOptions, type PartialDate } from "../text/dates";
 import { comparisonKey } from "../text/keys";
 import { parseProfessional, professionalRank, type ProfessionalLevel } from "../text/vocab/professional";
 import { parsePoliticalTheory, politicalTheoryRank, type PoliticalTheoryLevel } from "../text/vocab/politicalTheory";
@@ -27,6 +27,21 @@ export interface FieldCell {
   col: number;
   raw: CellValue;
   text: string;
+}
+
+/**
+ * The cells of the row being read, by field, in an object of one fixed shape (the record's own
+ * `fields` has a shape per combination of filled fields, which makes every lookup slow).
+ */
+type RowCells = { [K in CanonicalField]: FieldCell | undefined };
+
+function emptyRowCells(): RowCells {
+  return {
+    fullName: undefined, birthDate: undefined, gender: undefined, ethnicity: undefined, religion: undefined, idNumber: undefined,
+    unit: undefined, village: undefined, position: undefined, category: undefined, partyJoinDate: undefined, generalEducation: undefined,
+    professionalLevel: undefined, professionalField: undefined, politicalTheory: undefined, stateManagement: undefined, informatics: undefined,
+    foreignLanguage: undefined, positionSince: undefined, termNumber: undefined, status: undefined, note: undefined,
+  };
 }
 
 /** One person row. */
@@ -81,9 +96,21 @@ export interface ReadRecordsOptions {
   titleUnit?: UnitLabel;
   sheetNameUnit?: UnitLabel;
   titleCategory?: StaffCategory;
+  /** Read only these rows of the body (a live re-check: the changed rows and the sections above them). */
+  rows?: ReadonlySet<number>;
 }
 
 const MARK_EMPTY = new Set(["", "0", "-", "–", "không", "k"]);
+
+/** Whether a text is 1 to `max` ASCII digits (what `/^\d{1,max}$/` accepts). */
+function isDigits(s: string, max: number): boolean {
+  if (s.length === 0 || s.length > max) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 function isMark(text: string): boolean {
   return !MARK_EMPTY.has(text.trim().toLowerCase());
@@ -112,7 +139,10 @@ const LEVEL_PARSERS: Record<LevelField, LevelParse> = {
   stateManagement: { parse: memo(parseStateManagement), rank: stateManagementRank as (v: never) => number },
   generalEducation: { parse: memo(parseGeneralEducation), rank: generalEducationRank as (v: never) => number },
 };
+const LEVEL_FIELDS = Object.keys(LEVEL_PARSERS) as LevelField[];
 const parseEthnicityMemo = memo(parseEthnicity);
+/** A status or note text's status (`null`: none), memoized like the vocabularies. */
+const parseStatusMemo = memo((s: string) => parseStatus(s) ?? null);
 const parsePostsMemo = memo(parsePosts);
 const parseUnitCell = memo((s: string) => parseUnitLabel(s, true) ?? null);
 
@@ -137,14 +167,36 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
   for (const c of Object.values(f)) if (typeof c === "number") dataCols.push(c);
   for (const o of mapping.oneHot) dataCols.push(o.col);
   if (mapping.birthByGender) dataCols.push(mapping.birthByGender.male, mapping.birthByGender.female);
+  // Decided once per sheet, not per row: the fields to read (in mapping order), the one-hot groups.
+  const fieldCols: { field: CanonicalField; col: number; merged: boolean }[] = [];
+  for (const [field, col] of Object.entries(f) as [CanonicalField, number][]) fieldCols.push({ field, col, merged: field === "unit" || field === "village" || field === "category" });
+  const levelGroups = levelGroupsOf(mapping);
+  const dates = new DateOptions(options.date1904, referenceYear);
+  // The first non-empty texts of the current row, and the text of each of its columns (reused: nothing is allocated per row).
+  const texts: string[] = [];
+  const rowTexts: string[] = [];
+  /** The text of a column of row `r` (as `cells.text(r, c, false)`), from the row scan when it read it. */
+  const at = (r: number, c: number): string => (c <= lastCol ? rowTexts[c] ?? "" : cells.text(r, c, false));
 
+  const only = options.rows;
   for (let r = start; r <= cells.rowCount; r++) {
+    if (only !== undefined && !only.has(r)) continue;
     // Non-empty cells of the row (merged body cells resolved only for unit/village-like columns below).
-    const texts: string[] = [];
+    // Every non-empty cell is decoded, so that a column's legacy text is told even when no field maps it.
+    const values = cells.sheet.values[r - 1];
+    if (values === undefined) continue;
+    texts.length = 0;
     let firstText = "";
     let nonEmpty = 0;
+    const rowEnd = Math.min(lastCol, values.length);
     for (let c = 1; c <= lastCol; c++) {
+      const v = c <= rowEnd ? values[c - 1] : undefined;
+      if (v === undefined || v === null) {
+        rowTexts[c] = "";
+        continue;
+      }
       const t = cells.text(r, c, false);
+      rowTexts[c] = t;
       if (t !== "") {
         nonEmpty++;
         if (firstText === "") firstText = t;
@@ -152,21 +204,23 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
       }
     }
     if (nonEmpty === 0) continue;
-    const name = nameCol ? cells.text(r, nameCol, false) : "";
-    const stt = mapping.stt ? cells.text(r, mapping.stt, false) : "";
-    const birthText = (mapping.birthByGender ? cells.text(r, mapping.birthByGender.male, false) + cells.text(r, mapping.birthByGender.female, false) : "") + (f.birthDate ? cells.text(r, f.birthDate, false) : "");
-    // A numbered row with a name is a person: skip the footer and total tests (the common case).
-    const numberedPerson = name !== "" && /^\d{1,5}$/.test(stt);
+    const name = nameCol ? at(r, nameCol) : "";
+    const stt = mapping.stt ? at(r, mapping.stt) : "";
+    // Whether the row gives a birth date (in the birth column, or in the male or female one).
+    const hasBirth = (mapping.birthByGender !== undefined && (at(r, mapping.birthByGender.male) !== "" || at(r, mapping.birthByGender.female) !== "")) || (f.birthDate !== undefined && at(r, f.birthDate) !== "");
+    // A numbered row with a name is a person: skip the footer, total and section tests (the common case).
+    const numberedPerson = name !== "" && isDigits(stt, 5);
     // Footer: stop reading.
-    if (!numberedPerson && nonEmpty <= 4 && birthText === "" && texts.some(isFooterLabel)) break;
+    if (!numberedPerson && nonEmpty <= 4 && !hasBirth && texts.some(isFooterLabel)) break;
     // Totals.
-    if (!numberedPerson && texts.slice(0, 3).some(isTotalLabel)) continue;
+    if (!numberedPerson && (isTotalLabel(texts[0]) || (texts.length > 1 && isTotalLabel(texts[1])) || (texts.length > 2 && isTotalLabel(texts[2])))) continue;
     // Sections: a marker in STT ("I", "A"), or a lone label with no person data.
     let dataCount = 0;
-    for (const c of dataCols) if (c !== nameCol && cells.text(r, c, false) !== "") dataCount++;
+    for (const c of dataCols) if (c !== nameCol && at(r, c) !== "") dataCount++;
     const label = name !== "" ? name : firstText;
-    const markerRow = isSectionMarker(stt) || (stt === "" && isSectionMarker(firstText));
-    const loneLabel = dataCount === 0 && birthText === "" && (nonEmpty <= 2 || (cells.sheet.merges.some((m) => m.top === r && m.right - m.left >= 2)));
+    // A numbered STT is no section marker.
+    const markerRow = !numberedPerson && (isSectionMarker(stt) || (stt === "" && isSectionMarker(firstText)));
+    const loneLabel = dataCount === 0 && !hasBirth && (nonEmpty <= 2 || (cells.sheet.merges.some((m) => m.top === r && m.right - m.left >= 2)));
     // A numbered sub-section ("1 | Cán bộ chuyên trách", "2 | Thôn Bắc Sơn") names a category, unit or village, not a person.
     const numberedSection = loneLabel && /^\d+$/.test(stt) && (categoryFromLabel(label) !== undefined || parseUnitLabel(label) !== undefined || parseVillageLabel(label) !== undefined);
     if (markerRow || numberedSection || (loneLabel && !/^\d+$/.test(stt))) {
@@ -185,20 +239,20 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     }
     // A person row (or a row with person data but no name).
     const rec: PersonRecord = { sheet, row: r, fields: {}, posts: [] };
-    for (const [field, col] of Object.entries(f) as [CanonicalField, number][]) {
-      const merged = field === "unit" || field === "village" || field === "category";
-      const text = cells.text(r, col, merged);
+    const rc = emptyRowCells();
+    for (const { field, col, merged } of fieldCols) {
+      const text = merged ? cells.text(r, col, true) : at(r, col);
       if (text === "") continue;
-      rec.fields[field] = { col, raw: merged ? cells.value(r, col) : cells.raw(r, col), text };
+      rec.fields[field] = rc[field] = { col, raw: merged ? cells.value(r, col) : col <= values.length ? values[col - 1] : undefined, text };
     }
     if (name === "") {
-      if (dataCount < 2 && birthText === "") continue; // stray note or marker, not a person
+      if (dataCount < 2 && !hasBirth) continue; // stray note or marker, not a person
       findings.push(cellFinding("data.missingName", "error", { sheet, row: r, col: nameCol ?? 1 }, {}));
     } else rec.fullName = name;
     firstDataRow ??= r;
     lastDataRow = r;
     // Unit: column, else section, else title rows, else sheet name.
-    const unitCell = rec.fields.unit;
+    const unitCell = rc.unit;
     const unitFromCol = unitCell ? parseUnitCell(unitCell.text) ?? undefined : undefined;
     if (unitFromCol) {
       rec.unitLabel = unitFromCol;
@@ -213,11 +267,11 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
       rec.unitLabel = options.sheetNameUnit;
       rec.unitSource = "sheetName";
     }
-    rec.village = rec.fields.village?.text ?? sectionVillage;
+    rec.village = rc.village?.text ?? sectionVillage;
     // Posts and category.
-    const posText = rec.fields.position?.text ?? "";
+    const posText = rc.position?.text ?? "";
     rec.posts = parsePostsMemo(posText);
-    const catCell = rec.fields.category ? parseCategoryCell(rec.fields.category.text) : undefined;
+    const catCell = rc.category ? parseCategoryCell(rc.category.text) : undefined;
     const fromTitle = rec.posts.find((p) => p.category !== undefined)?.category;
     if (fromTitle) {
       rec.category = fromTitle;
@@ -233,34 +287,38 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
       rec.categorySource = "sheetTitle";
     }
     if (posText !== "" && rec.posts.every((p) => p.titleId === undefined)) {
-      const col = rec.fields.position!.col;
+      const col = rc.position!.col;
       findings.push(cellFinding("data.unknownPosition", rec.category ? "info" : "warning", { sheet, row: r, col, person: rec.fullName }, { value: posText }));
     }
     // Birth date and gender.
-    readBirth(cells, r, mapping, rec, findings, options, referenceYear);
-    readGender(cells, r, mapping, rec, findings);
-    readPositionSince(cells, r, rec, findings, options, referenceYear);
-    readTermNumber(cells, r, rec, findings);
+    readBirth(cells, r, mapping, rec, rc, findings, options, dates);
+    readGender(cells, r, mapping, rec, rc, findings);
+    readPositionSince(cells, r, rec, rc, findings, options, dates);
+    readTermNumber(cells, r, rec, rc, findings);
     // Identity.
-    if (rec.fields.idNumber) {
-      const raw = rec.fields.idNumber.raw;
-      const digits = typeof raw === "number" ? String(Math.round(raw)).padStart(12, "0").slice(-12) : rec.fields.idNumber.text.replace(/[\s.]/g, "");
-      if (/^\d{12}$/.test(digits) || /^\d{9}$/.test(digits)) rec.idNumber = digits;
-      else findings.push(cellFinding("data.invalidIdNumber", "warning", { sheet, row: r, col: rec.fields.idNumber.col, person: rec.fullName }, { value: rec.fields.idNumber.text }));
+    const idCell = rc.idNumber;
+    if (idCell) {
+      const raw = idCell.raw;
+      const idText = idCell.text;
+      // Most ID cells are already 12 (or 9) digits: no clean-up to do.
+      const digits = typeof raw === "number" ? String(Math.round(raw)).padStart(12, "0").slice(-12) : (idText.length === 12 || idText.length === 9) && isDigits(idText, 12) ? idText : idText.replace(/[\s.]/g, "");
+      if ((digits.length === 12 || digits.length === 9) && isDigits(digits, 12)) rec.idNumber = digits;
+      else findings.push(cellFinding("data.invalidIdNumber", "warning", { sheet, row: r, col: idCell.col, person: rec.fullName }, { value: idCell.text }));
     }
     // Levels: text columns, then one-hot groups.
-    readLevels(cells, r, mapping, rec, findings);
-    if (rec.fields.professionalField) rec.professionalField = rec.fields.professionalField.text;
-    if (f.partyJoinDate !== undefined) rec.partyMember = rec.fields.partyJoinDate !== undefined && isMark(rec.fields.partyJoinDate.text);
-    if (rec.fields.ethnicity) {
-      const e = parseEthnicityMemo(rec.fields.ethnicity.text);
+    readLevels(cells, r, levelGroups, rec, rc, findings);
+    if (rc.professionalField) rec.professionalField = rc.professionalField.text;
+    if (f.partyJoinDate !== undefined) rec.partyMember = rc.partyJoinDate !== undefined && isMark(rc.partyJoinDate.text);
+    const ethnicityCell = rc.ethnicity;
+    if (ethnicityCell) {
+      const e = parseEthnicityMemo(ethnicityCell.text);
       if (e.recognized && e.value !== undefined) {
         rec.ethnicity = e.value;
         if (e.minority !== undefined) rec.minority = e.minority;
-      } else if (!e.empty) findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet, row: r, col: rec.fields.ethnicity.col, person: rec.fullName }, { field: "ethnicity", value: rec.fields.ethnicity.text, suggestion: e.suggestedLabel }));
+      } else if (!e.empty) findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet, row: r, col: ethnicityCell.col, person: rec.fullName }, { field: "ethnicity", value: ethnicityCell.text, suggestion: e.suggestedLabel }));
     }
     // Status, from its column or from the note.
-    const st = (rec.fields.status && parseStatus(rec.fields.status.text)) || (rec.fields.note && parseStatus(rec.fields.note.text));
+    const st = (rc.status && parseStatusMemo(rc.status.text)) || (rc.note && parseStatusMemo(rc.note.text));
     if (st) {
       rec.status = st.code;
       if (st.left) rec.left = true;
@@ -273,14 +331,31 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
   return reading;
 }
 
-function dateOf(cells: SheetCells, r: number, c: number, options: ReadRecordsOptions, referenceYear: number) {
-  const raw = cells.raw(r, c);
-  const value = typeof raw === "string" ? cells.text(r, c, false) : raw;
-  const fmt = cells.numberFormat(r, c);
-  return parseDateCell(value, { date1904: options.date1904, referenceYear, ...(fmt !== undefined ? { numberFormat: fmt } : {}) });
+/** The options of `parseDateCell` per number format, made once per sheet rather than per cell. */
+class DateOptions {
+  private readonly byFormat = new Map<string, ParseDateCellOptions>();
+  private readonly general: ParseDateCellOptions;
+  constructor(
+    readonly date1904: boolean,
+    readonly referenceYear: number,
+  ) {
+    this.general = { date1904, referenceYear };
+  }
+  for(numberFormat: string | undefined): ParseDateCellOptions {
+    if (numberFormat === undefined) return this.general;
+    let o = this.byFormat.get(numberFormat);
+    if (o === undefined) this.byFormat.set(numberFormat, (o = { date1904: this.date1904, referenceYear: this.referenceYear, numberFormat }));
+    return o;
+  }
 }
 
-function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[], options: ReadRecordsOptions, referenceYear: number): void {
+function dateOf(cells: SheetCells, r: number, c: number, dates: DateOptions) {
+  const raw = cells.raw(r, c);
+  const value = typeof raw === "string" ? cells.text(r, c, false) : raw;
+  return parseDateCell(value, dates.for(cells.numberFormat(r, c)));
+}
+
+function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, rc: RowCells, findings: FindingDraft[], options: ReadRecordsOptions, dates: DateOptions): void {
   const sheet = cells.sheet.name;
   let col: number | undefined;
   if (mapping.birthByGender) {
@@ -294,11 +369,11 @@ function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: Pe
       col = mapping.birthByGender.female;
       rec.gender = "female";
     }
-    if (col !== undefined) rec.fields.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
-  } else col = rec.fields.birthDate?.col;
+    if (col !== undefined) rec.fields.birthDate = rc.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
+  } else col = rc.birthDate?.col;
   if (col === undefined) return;
-  const result = dateOf(cells, r, col, options, referenceYear);
-  const text = rec.fields.birthDate?.text ?? "";
+  const result = dateOf(cells, r, col, dates);
+  const text = rc.birthDate?.text ?? "";
   if (!result.ok) {
     if (result.reason !== "empty") findings.push(cellFinding("data.invalidDate", "error", { sheet, row: r, col, person: rec.fullName }, { value: text, reason: result.reason }));
     return;
@@ -329,14 +404,14 @@ function spanStart(text: string): string | undefined {
  * is a warning (the column is optional: only the term and rotation checks need it); after the
  * reporting date an error, as for a birth date.
  */
-function readPositionSince(cells: SheetCells, r: number, rec: PersonRecord, findings: FindingDraft[], options: ReadRecordsOptions, referenceYear: number): void {
-  const cell = rec.fields.positionSince;
+function readPositionSince(cells: SheetCells, r: number, rec: PersonRecord, rc: RowCells, findings: FindingDraft[], options: ReadRecordsOptions, dates: DateOptions): void {
+  const cell = rc.positionSince;
   if (!cell) return;
   const sheet = cells.sheet.name;
-  let result = dateOf(cells, r, cell.col, options, referenceYear);
+  let result = dateOf(cells, r, cell.col, dates);
   if (!result.ok && result.reason !== "empty") {
     const start = spanStart(cell.text);
-    if (start !== undefined) result = parseDateCell(start, { date1904: options.date1904, referenceYear });
+    if (start !== undefined) result = parseDateCell(start, { date1904: options.date1904, referenceYear: dates.referenceYear });
   }
   if (!result.ok) {
     if (result.reason !== "empty") findings.push(cellFinding("data.invalidDate", "warning", { sheet, row: r, col: cell.col, person: rec.fullName }, { value: cell.text, reason: result.reason, field: "positionSince" }));
@@ -352,8 +427,8 @@ const TERM_WORDS: Record<string, number> = { "một": 1, "nhất": 1, hai: 2, ba
  * Which term: "2", "II", "thứ hai", "Nhiệm kỳ thứ 3", "NK 2", "2 nhiệm kỳ". Years ("2021-2026":
  * the term's span, not its number) are left alone; other text is an unrecognized value.
  */
-function readTermNumber(cells: SheetCells, r: number, rec: PersonRecord, findings: FindingDraft[]): void {
-  const cell = rec.fields.termNumber;
+function readTermNumber(cells: SheetCells, r: number, rec: PersonRecord, rc: RowCells, findings: FindingDraft[]): void {
+  const cell = rc.termNumber;
   if (!cell) return;
   if (typeof cell.raw === "number") {
     if (Number.isInteger(cell.raw) && cell.raw >= 1 && cell.raw <= 20) rec.termNumber = cell.raw;
@@ -368,8 +443,8 @@ function readTermNumber(cells: SheetCells, r: number, rec: PersonRecord, finding
   else if (k !== "") findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet: cells.sheet.name, row: r, col: cell.col, person: rec.fullName }, { field: "termNumber", value: cell.text, suggestion: "1, 2, 3 …" }));
 }
 
-function readGender(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[]): void {
-  const g = rec.fields.gender;
+function readGender(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, rc: RowCells, findings: FindingDraft[]): void {
+  const g = rc.gender;
   if (g) {
     const k = comparisonKey(g.text);
     if (k === "nam" || k === "m" || k === "male") rec.gender = "male";
@@ -380,21 +455,28 @@ function readGender(cells: SheetCells, r: number, mapping: ColumnMapping, rec: P
   }
 }
 
-function readLevels(cells: SheetCells, r: number, mapping: ColumnMapping, rec: PersonRecord, findings: FindingDraft[]): void {
+/** The one-hot columns of each level field (empty when the sheet has none), once per sheet. */
+function levelGroupsOf(mapping: ColumnMapping): Record<LevelField, ColumnMapping["oneHot"]> {
+  const groups = {} as Record<LevelField, ColumnMapping["oneHot"]>;
+  for (const field of LEVEL_FIELDS) groups[field] = mapping.oneHot.filter((o) => o.field === field);
+  return groups;
+}
+
+function readLevels(cells: SheetCells, r: number, groups: Record<LevelField, ColumnMapping["oneHot"]>, rec: PersonRecord, rc: RowCells, findings: FindingDraft[]): void {
   const sheet = cells.sheet.name;
-  for (const field of Object.keys(LEVEL_PARSERS) as LevelField[]) {
-    const cell = rec.fields[field];
+  for (const field of LEVEL_FIELDS) {
+    const cell = rc[field];
     const parser = LEVEL_PARSERS[field];
     if (cell) {
       const res = parser.parse(cell.text);
       if (res.recognized && res.value !== undefined) {
         assignLevel(rec, field, res.value);
-        if (field === "professionalLevel" && res.field && !rec.fields.professionalField) rec.professionalField = res.field;
+        if (field === "professionalLevel" && res.field && !rc.professionalField) rec.professionalField = res.field;
       } else if (!res.empty) {
         findings.push(cellFinding("data.unrecognizedValue", "warning", { sheet, row: r, col: cell.col, person: rec.fullName }, { field, value: cell.text, suggestion: res.suggestedLabel }));
       }
     }
-    const group = mapping.oneHot.filter((o) => o.field === field);
+    const group = groups[field];
     if (group.length === 0) continue;
     const marked = group.filter((o) => isMark(cells.text(r, o.col, false)));
     if (marked.length === 0) continue;
@@ -408,7 +490,7 @@ function readLevels(cells: SheetCells, r: number, mapping: ColumnMapping, rec: P
     }
     if (best) {
       assignLevel(rec, field, best.value);
-      rec.fields[field] ??= { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
+      if (rc[field] === undefined) rec.fields[field] = rc[field] = { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
     }
   }
 }

@@ -157,6 +157,18 @@ export interface Finding {
   basis?: string;
   /** In a consolidated report: the file the finding is in (`sheet`, `row` and `cell` are that file's). */
   file?: string;
+  /** A fix the tool can apply to the cell's text (issue 9): the task pane offers it as a button. */
+  fix?: FindingFix;
+}
+
+/**
+ * A fix of a finding: "suggestion" (an unrecognized value's nearest known value, written in its
+ * place) or "legacyEncoding" (TCVN3/VNI text rewritten in Unicode). `to` is the text written in the
+ * finding's cell (for a legacy-encoding column finding, in the column's first such cell).
+ */
+export interface FindingFix {
+  kind: "suggestion" | "legacyEncoding";
+  to: string;
 }
 
 /** A value of the rule set that a rule file, the Quy định sheet or the quota sheet changed. */

@@ -104,14 +104,23 @@ export function retirementAgeInYear(table: RetirementTable, sex: Sex, year: numb
 export function retirementOf(birth: PartialDate, sex: Sex, table: RetirementTable): Retirement {
   // Only the birth month matters: a roster of thousands has a few hundred distinct months.
   let byMonth = BY_MONTH.get(table);
-  if (!byMonth) BY_MONTH.set(table, (byMonth = new Map()));
-  const key = `${sex}|${birth.year}|${birth.month ?? 1}`;
-  let r = byMonth.get(key);
-  if (r === undefined) byMonth.set(key, (r = computeRetirement(birth, sex, table)));
+  if (!byMonth) BY_MONTH.set(table, (byMonth = { numeric: new Map(), other: new Map() }));
+  const month = birth.month ?? 1;
+  const year = birth.year;
+  if (Number.isSafeInteger(year) && Math.abs(year) < 1e9 && Number.isInteger(month) && month >= 0 && month < 16) {
+    const key = (year * 16 + month) * 2 + (sex === "male" ? 0 : 1);
+    let r = byMonth.numeric.get(key);
+    if (r === undefined) byMonth.numeric.set(key, (r = computeRetirement(birth, sex, table)));
+    return r;
+  }
+  const key = `${sex}|${year}|${month}`;
+  let r = byMonth.other.get(key);
+  if (r === undefined) byMonth.other.set(key, (r = computeRetirement(birth, sex, table)));
   return r;
 }
 
-const BY_MONTH = new WeakMap<RetirementTable, Map<string, Retirement>>();
+/** Per table: by birth month and sex as a number (integers, the usual case), else as text. */
+const BY_MONTH = new WeakMap<RetirementTable, { numeric: Map<number, Retirement>; other: Map<string, Retirement> }>();
 
 function computeRetirement(birth: PartialDate, sex: Sex, table: RetirementTable): Retirement {
   const b = birth.year * 12 + ((birth.month ?? 1) - 1);

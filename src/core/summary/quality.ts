@@ -11,7 +11,7 @@ import { PROFESSIONAL_LEVELS, professionalRank, type ProfessionalLevel } from ".
 import { POLITICAL_THEORY_LEVELS, type PoliticalTheoryLevel } from "../text/vocab/politicalTheory";
 import { STATE_MANAGEMENT_LEVELS, type StateManagementLevel } from "../text/vocab/stateManagement";
 import { GENERAL_EDUCATION_TIERS, type GeneralEducationTier } from "../text/vocab/generalEducation";
-import { filledDay, fullMonthsBetween, isoDay } from "../calendar";
+import { isoDay, monthsBetween } from "../calendar";
 import { retirementOf, type RetirementTable } from "../rulesets/retirement";
 
 export type QualityCategory = "cadreAndCivilServant" | "nonSpecializedCommune" | "nonSpecializedVillage";
@@ -85,22 +85,33 @@ export function qualityCategoryOf(c: StaffCategory): QualityCategory {
  */
 export function ageBandOf(birth: PartialDate | undefined, sex: "male" | "female" | undefined, asOf: PartialDate, table?: RetirementTable): AgeBand | undefined {
   if (!birth) return undefined;
-  const today = filledDay(asOf);
-  const months = fullMonthsBetween(filledDay(birth), today);
+  const ty = asOf.year;
+  const tm = asOf.month ?? 1;
+  const td = asOf.day ?? 1;
+  const months = monthsBetween(birth.year, birth.month ?? 1, birth.day ?? 1, ty, tm, td);
   if (months < 0) return undefined;
   const years = Math.floor(months / 12);
   if (years <= 30) return "upTo30";
   if (years <= 40) return "from31To40";
   if (years <= 50) return "from41To50";
   if (!table) return "from51ToRetirement";
-  return isoDay(today) > retirementOf(birth, sex ?? "male", table).date ? "overRetirement" : "from51ToRetirement";
+  return isoOf(ty, tm, td) > retirementOf(birth, sex ?? "male", table).date ? "overRetirement" : "from51ToRetirement";
 }
+
+/** The last day written as text (the as-of date of a summary is the same for every person). */
+let lastIso = { year: NaN, month: NaN, day: NaN, text: "" };
+function isoOf(year: number, month: number, day: number): string {
+  if (lastIso.year !== year || lastIso.month !== month || lastIso.day !== day) lastIso = { year, month, day, text: isoDay({ year, month, day }) };
+  return lastIso.text;
+}
+
+const INTERMEDIATE = professionalRank("intermediate");
 
 /** Add one person to a block. */
 export function addToQuality(q: QualityBlock, rec: PersonRecord, asOf: PartialDate, table?: RetirementTable): void {
   q.count++;
   q.professional[rec.professionalLevel ?? "unknown"]++;
-  if (rec.professionalLevel && professionalRank(rec.professionalLevel) >= professionalRank("intermediate")) q.professionalIntermediateOrAbove++;
+  if (rec.professionalLevel && professionalRank(rec.professionalLevel) >= INTERMEDIATE) q.professionalIntermediateOrAbove++;
   q.politicalTheory[rec.politicalTheory ?? "unknown"]++;
   if (rec.politicalTheory && rec.politicalTheory !== "none") q.politicalTheoryTrained++;
   q.stateManagement[rec.stateManagement ?? "unknown"]++;
@@ -141,4 +152,113 @@ export function sumQuality(blocks: QualityBlock[]): QualityBlock {
 
 export function emptyQualityByCategory(): QualityByCategory {
   return { cadreAndCivilServant: emptyQuality(), nonSpecializedCommune: emptyQuality(), nonSpecializedVillage: emptyQuality() };
+}
+
+/** Where a group's counts sit in a block of {@link QualityTally}: "unknown" first, then the keys, as {@link zero} orders them. */
+interface Group {
+  offset: number;
+  keys: readonly string[];
+  index: Map<string, number>;
+}
+
+function group(offset: number, keys: readonly string[]): Group {
+  return { offset, keys, index: new Map(keys.map((k, i) => [k, i + 1])) };
+}
+
+const C_COUNT = 0;
+const C_INTERMEDIATE = 1;
+const C_POLITICAL = 2;
+const C_STATE = 3;
+const C_MALE = 4;
+const C_FEMALE = 5;
+const C_SEX_UNKNOWN = 6;
+const C_MINORITY = 7;
+const C_PARTY = 8;
+const G_PROFESSIONAL = group(9, PROFESSIONAL_LEVELS);
+const G_POLITICAL = group(G_PROFESSIONAL.offset + PROFESSIONAL_LEVELS.length + 1, POLITICAL_THEORY_LEVELS);
+const G_STATE = group(G_POLITICAL.offset + POLITICAL_THEORY_LEVELS.length + 1, STATE_MANAGEMENT_LEVELS);
+const G_GENERAL = group(G_STATE.offset + STATE_MANAGEMENT_LEVELS.length + 1, GENERAL_EDUCATION_TIERS);
+const G_AGE = group(G_GENERAL.offset + GENERAL_EDUCATION_TIERS.length + 1, AGE_BANDS);
+const G_AGE_MALE = group(G_AGE.offset + AGE_BANDS.length + 1, AGE_BANDS);
+const G_AGE_FEMALE = group(G_AGE_MALE.offset + AGE_BANDS.length + 1, AGE_BANDS);
+const BLOCK = G_AGE_FEMALE.offset + AGE_BANDS.length + 1;
+
+/** The slot of a value in a group: "unknown" for undefined, -1 for a value the group does not know. */
+function slot(g: Group, value: string | undefined): number {
+  if (value === undefined) return 0;
+  return g.index.get(value) ?? -1;
+}
+
+/**
+ * Quality blocks counted in one typed array, made into {@link QualityBlock}s at the end: the same
+ * figures as {@link addToQuality} on {@link emptyQuality} blocks, for the many persons of a large
+ * roster. A person with a value outside the vocabularies is added by addToQuality itself at the end.
+ */
+export class QualityTally {
+  private readonly counts: Float64Array;
+  private readonly others: { block: number; rec: PersonRecord }[] = [];
+
+  constructor(readonly blocks: number) {
+    this.counts = new Float64Array(blocks * BLOCK);
+  }
+
+  /** Add one person to block `block`, as addToQuality does. */
+  add(block: number, rec: PersonRecord, asOf: PartialDate, table?: RetirementTable): void {
+    const pl = slot(G_PROFESSIONAL, rec.professionalLevel);
+    const pt = slot(G_POLITICAL, rec.politicalTheory);
+    const sm = slot(G_STATE, rec.stateManagement);
+    const ge = slot(G_GENERAL, rec.generalEducation);
+    const gender = rec.gender;
+    if (pl < 0 || pt < 0 || sm < 0 || ge < 0 || (gender !== undefined && gender !== "male" && gender !== "female")) {
+      this.others.push({ block, rec });
+      return;
+    }
+    const c = this.counts;
+    const b = block * BLOCK;
+    c[b + C_COUNT]++;
+    c[b + G_PROFESSIONAL.offset + pl]++;
+    if (rec.professionalLevel && professionalRank(rec.professionalLevel) >= INTERMEDIATE) c[b + C_INTERMEDIATE]++;
+    c[b + G_POLITICAL.offset + pt]++;
+    if (rec.politicalTheory && rec.politicalTheory !== "none") c[b + C_POLITICAL]++;
+    c[b + G_STATE.offset + sm]++;
+    if (rec.stateManagement && rec.stateManagement !== "none") c[b + C_STATE]++;
+    c[b + G_GENERAL.offset + ge]++;
+    c[b + (gender === "male" ? C_MALE : gender === "female" ? C_FEMALE : C_SEX_UNKNOWN)]++;
+    if (rec.minority) c[b + C_MINORITY]++;
+    if (rec.partyMember) c[b + C_PARTY]++;
+    const band = slot(G_AGE, ageBandOf(rec.birthDate, gender, asOf, table));
+    c[b + G_AGE.offset + band]++;
+    if (gender) c[b + (gender === "male" ? G_AGE_MALE : G_AGE_FEMALE).offset + band]++;
+  }
+
+  /** The blocks, in order; persons set aside are added to theirs by addToQuality. */
+  result(asOf: PartialDate, table?: RetirementTable): QualityBlock[] {
+    const out: QualityBlock[] = [];
+    const c = this.counts;
+    const counts = <K extends string>(g: Group, b: number): Counts<K> => {
+      const o = { unknown: c[b + g.offset] } as Counts<K>;
+      g.keys.forEach((k, i) => ((o as Record<string, number>)[k] = c[b + g.offset + i + 1]));
+      return o;
+    };
+    for (let block = 0; block < this.blocks; block++) {
+      const b = block * BLOCK;
+      out.push({
+        count: c[b + C_COUNT],
+        professionalIntermediateOrAbove: c[b + C_INTERMEDIATE],
+        politicalTheoryTrained: c[b + C_POLITICAL],
+        stateManagementTrained: c[b + C_STATE],
+        professional: counts(G_PROFESSIONAL, b),
+        politicalTheory: counts(G_POLITICAL, b),
+        stateManagement: counts(G_STATE, b),
+        generalEducation: counts(G_GENERAL, b),
+        sex: { male: c[b + C_MALE], female: c[b + C_FEMALE], unknown: c[b + C_SEX_UNKNOWN] },
+        ethnicMinority: c[b + C_MINORITY],
+        partyMember: c[b + C_PARTY],
+        ageBands: counts(G_AGE, b),
+        ageBandsBySex: { male: counts(G_AGE_MALE, b), female: counts(G_AGE_FEMALE, b) },
+      });
+    }
+    for (const { block, rec } of this.others) addToQuality(out[block], rec, asOf, table);
+    return out;
+  }
 }

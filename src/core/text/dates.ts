@@ -249,6 +249,28 @@ export function toIso(d: PartialDate): string {
   return `${month}-${pad(d.day, 2)}`;
 }
 
+/**
+ * The calendar day of a day number (days since 1970-01-01, proleptic Gregorian), by arithmetic
+ * rather than through a `Date` (H. Hinnant's "civil_from_days"): Excel serials are read for every
+ * birth date of a roster.
+ */
+export function dayFromEpochDays(days: number): PartialDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365); // [0, 399]
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], March first
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day, precision: "day" };
+}
+
+/** Day numbers (since 1970-01-01) of the serial epochs: 1899-12-30, 1899-12-31 (serials before 60) and 1904-01-01. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30) / MS_PER_DAY;
+const EPOCH_1900_EARLY = Date.UTC(1899, 11, 31) / MS_PER_DAY;
+const EPOCH_1904 = Date.UTC(1904, 0, 1) / MS_PER_DAY;
+
 function fromUtcMs(ms: number): PartialDate {
   const date = new Date(ms);
   return {
@@ -286,11 +308,10 @@ export function excelSerialToDate(serial: number, date1904 = false): PartialDate
   const whole = Math.floor(serial);
   if (date1904 === true) {
     if (whole < 0 || whole > MAX_SERIAL_1904) return undefined;
-    return fromUtcMs(Date.UTC(1904, 0, 1) + whole * MS_PER_DAY);
+    return dayFromEpochDays(EPOCH_1904 + whole);
   }
   if (whole < 1 || whole > MAX_SERIAL_1900 || whole === 60) return undefined;
-  const epoch = whole < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  return fromUtcMs(epoch + whole * MS_PER_DAY);
+  return dayFromEpochDays((whole < 60 ? EPOCH_1900_EARLY : EPOCH_1900) + whole);
 }
 
 /**

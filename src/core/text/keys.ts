@@ -186,6 +186,9 @@ function normalizeWord(word: string, unifyIY: boolean): string {
  */
 export function comparisonKey(s: string): string {
   if (typeof s !== "string") return comparisonKeyWith(s);
+  // ASCII text (numbers, codes, dates written as text) needs no cache: its key is cheap to make.
+  const ascii = asciiComparisonKey(s);
+  if (ascii !== undefined) return ascii;
   let k = KEY_CACHE.get(s);
   if (k === undefined) {
     k = comparisonKeyWith(s);
@@ -202,6 +205,43 @@ export function comparisonKey(s: string): string {
 const KEY_CACHE = new Map<string, string>();
 const ASCII_CACHE = new Map<string, string>();
 const KEY_CACHE_LIMIT = 20000;
+
+/**
+ * The key of an ASCII text, or undefined when the text is not ASCII: lower case, white space
+ * collapsed and trimmed. ASCII words need no tone normalization (without the i/y folding), so
+ * this is what {@link comparisonKeyWith} gives them, without a regular expression.
+ */
+function asciiComparisonKey(s: string): string | undefined {
+  let plain = true;
+  let afterSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (c >= 0x41 && c <= 0x5a) plain = false;
+    else if (c === 0x20) {
+      if (afterSpace) plain = false;
+      afterSpace = true;
+      continue;
+    } else if (c >= 0x09 && c <= 0x0d) plain = false;
+    afterSpace = false;
+  }
+  if (plain && (!afterSpace || s.length === 0)) return s;
+  return s.toLowerCase().replace(WHITESPACE_RUN, " ").trim();
+}
+
+/** Normalized words (a roster's names are made of a few thousand syllables), bounded like the key cache. */
+const WORD_CACHE = new Map<string, string>();
+const WORD_CACHE_IY = new Map<string, string>();
+
+function normalizeWordCached(word: string, unifyIY: boolean): string {
+  const cache = unifyIY ? WORD_CACHE_IY : WORD_CACHE;
+  let w = cache.get(word);
+  if (w === undefined) {
+    w = normalizeWord(word, unifyIY);
+    remember(cache, word, w);
+  }
+  return w;
+}
 
 function remember(cache: Map<string, string>, s: string, k: string): void {
   if (s.length > 200) return;
@@ -230,7 +270,7 @@ export function comparisonKeyWith(s: string, options: ComparisonKeyOptions = {})
   // locale-specific case rules and the result must not depend on the host.
   t = t.toLowerCase().normalize("NFC");
   t = t.replace(/ð/g, "đ");
-  t = t.replace(WORD, (w) => normalizeWord(w, unifyIY));
+  t = t.replace(WORD, (w) => normalizeWordCached(w, unifyIY));
   return t.replace(WHITESPACE_RUN, " ").trim();
 }
 

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Select, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ruleText } from "../../core/findings/catalogue";
 import type { Finding, Severity } from "../../core/report/types";
+import type { FixTargets, TextFix } from "../../core/fixes";
 import type { PaneLanguage, PaneText } from "../strings";
 import { filterFindings, findingTarget, groupFindings, type SeverityFilter } from "../model";
 
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
   info: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}`, paddingLeft: "6px" },
   unit: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: "8px 0 4px 0", fontSize: tokens.fontSizeBase400 },
+  fixes: { display: "flex", flexWrap: "wrap", gap: "4px", padding: "0 6px 4px 6px" },
 });
 
 export interface FindingsPanelProps {
@@ -22,10 +24,15 @@ export interface FindingsPanelProps {
   lang: PaneLanguage;
   findings: readonly Finding[];
   onSelect(f: Finding): void;
+  /** The cells a finding's fix applies to (absent: no fix buttons). */
+  fixesFor?(f: Finding): FixTargets;
+  /** "Sửa thành …" / "Sửa cả cột": apply these fixes. */
+  onFix?(fixes: readonly TextFix[]): void;
+  fixDisabled?: boolean;
 }
 
 /** Findings grouped by severity, rule and unit, with counts, a severity filter and a search. */
-export function FindingsPanel({ t, lang, findings, onSelect }: FindingsPanelProps): React.JSX.Element {
+export function FindingsPanel({ t, lang, findings, onSelect, fixesFor, onFix, fixDisabled }: FindingsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [severity, setSeverity] = React.useState<SeverityFilter>("all");
   const [query, setQuery] = React.useState("");
@@ -99,6 +106,7 @@ export function FindingsPanel({ t, lang, findings, onSelect }: FindingsPanelProp
                                     {f.person ? ` · ${f.person}` : ""}: {text(f)}
                                   </span>
                                 </Button>
+                                {f.fix && fixesFor && onFix && <FixButtons t={t} finding={f} targets={fixesFor(f)} disabled={fixDisabled === true} onFix={onFix} />}
                               </li>
                             );
                           })}
@@ -113,5 +121,24 @@ export function FindingsPanel({ t, lang, findings, onSelect }: FindingsPanelProp
         </section>
       ))}
     </section>
+  );
+}
+
+/** A finding's fix: its cell, and its whole column when the column has more such cells. */
+function FixButtons({ t, finding, targets, disabled, onFix }: { t: PaneText; finding: Finding; targets: FixTargets; disabled: boolean; onFix(fixes: readonly TextFix[]): void }): React.JSX.Element | null {
+  const styles = useStyles();
+  const own = targets.cell[0];
+  if (!own) return null;
+  return (
+    <div className={styles.fixes}>
+      <Button size="small" appearance="secondary" disabled={disabled} aria-label={t.fixToLabel(own.to, `${own.sheet}!${own.cell}`)} onClick={() => onFix(targets.cell)}>
+        {t.fixTo(own.to)}
+      </Button>
+      {targets.column.length > 1 && (
+        <Button size="small" appearance="secondary" disabled={disabled} aria-label={t.fixColumnLabel(targets.column.length, finding.column ?? "", own.sheet)} onClick={() => onFix(targets.column)}>
+          {t.fixColumn(targets.column.length)}
+        </Button>
+      )}
+    </div>
   );
 }

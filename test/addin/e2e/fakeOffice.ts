@@ -8,7 +8,7 @@
  */
 import type { WorkbookGrid } from "../../../src/core/grid";
 import { parseSettingsXml } from "../../../src/core/settings";
-import { FakeWorkbook } from "../../support/fakeExcel";
+import { FakeContext, FakeWorkbook } from "../../support/fakeExcel";
 
 interface E2eWindow {
   __E2E_GRID_JSON__?: string;
@@ -61,9 +61,12 @@ w.Office = {
 };
 
 w.Excel = {
-  run<T>(a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>), b?: (c: Excel.RequestContext) => Promise<T>): Promise<T> {
+  run<T>(a: Excel.RunOptions | Excel.RequestContext | ((c: Excel.RequestContext) => Promise<T>), b?: (c: Excel.RequestContext) => Promise<T>): Promise<T> {
     calls.push("Excel.run");
-    return typeof a === "function" ? host.run({}, a) : host.run(a, b!);
+    if (typeof a === "function") return host.run({}, a);
+    // `Excel.run(context, batch)`: a batch on an earlier context (how an event handler is removed).
+    if (a instanceof FakeContext) return host.runIn!(a as unknown as Excel.RequestContext, b!);
+    return host.run(a as Excel.RunOptions, b!);
   },
 };
 
@@ -77,5 +80,8 @@ w.__e2e = {
   value: (sheet: string, a1: string) => book.value(sheet, a1) ?? null,
   fill: (sheet: string, a1: string) => book.fill(sheet, a1) ?? null,
   sheetNames: () => book.sheets.map((s) => s.name),
+  /** The user types or pastes values at a cell (fires `onChanged` as Excel does). */
+  userEdit: (sheet: string, a1: string, values: (string | number)[][]) => book.userEdit(sheet, a1, values),
+  handlers: (sheet: string) => book.sheet(sheet).changedHandlers.length,
   settings: () => Object.assign({}, ...book.customXmlParts.map((p) => parseSettingsXml(p.xml))) as Record<string, string>,
 };

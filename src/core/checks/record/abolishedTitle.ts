@@ -6,7 +6,9 @@ import type { FindingDraft } from "../../findings/finding";
 import type { Severity } from "../../report/types";
 import { severityFor } from "../../rulesets/activate";
 import { child, dataKeys, holds, personFinding } from "../support";
-import type { Check, UnitView } from "../types";
+import { servingIndices } from "../people";
+import { postsIndex, runData } from "../run";
+import type { Check } from "../types";
 
 export const abolishedTitle: Check = {
   id: "position.abolishedTitle",
@@ -20,14 +22,18 @@ export const abolishedTitle: Check = {
       .map((titleId) => ({ titleId, since: child(child(rule.value, titleId), "since"), severity: child(child(rule.value, titleId), "severity") }))
       .filter((e): e is { titleId: string; since: string; severity: Severity | undefined } => typeof e.since === "string" && e.since <= ctx.date);
     if (entries.length === 0) return out;
-    const viewOf = new Map<object, UnitView>();
-    for (const v of ctx.units) for (const r of v.records) viewOf.set(r, v);
-    for (const rec of ctx.reading.records) {
-      if (rec.left) continue;
-      for (const e of entries) {
-        if (!holds(rec, e.titleId)) continue;
+    const { viewAt } = runData(ctx);
+    const records = ctx.reading.records;
+    // Which entries a person holds depends on their posts' titles: once per posts signature.
+    const { sig, sample } = postsIndex(ctx);
+    const heldBySig: (typeof entries | undefined)[] = new Array<typeof entries | undefined>(sample.length);
+    for (const i of servingIndices(ctx)) {
+      const rec = records[i];
+      const s = sig[i];
+      const held = (heldBySig[s] ??= entries.filter((e) => holds(records[sample[s]], e.titleId)));
+      for (const e of held) {
         const severity = severityFor(rule, [`${e.titleId}.since`], e.severity ?? rule.severity);
-        out.push(personFinding(rule, severity, rec, viewOf.get(rec), "position", { titleId: e.titleId, since: e.since, written: rec.posts.find((p) => p.titleId === e.titleId)?.text }));
+        out.push(personFinding(rule, severity, rec, viewAt[i], "position", { titleId: e.titleId, since: e.since, written: rec.posts.find((p) => p.titleId === e.titleId)?.text }));
       }
     }
     return out;

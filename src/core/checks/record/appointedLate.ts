@@ -9,8 +9,9 @@ import { dayOfIso, filledDay, fullMonthsBetween, isoDay } from "../../calendar";
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { toIso } from "../../text/dates";
-import { firstTitleIn, flagsOn, retirementOfRecord, retirementTable, servingRows } from "../people";
+import { firstTitleAt, flagsOn, retirementOfRecord, retirementTable, servingIndices } from "../people";
 import { child, personFinding } from "../support";
+import { runData } from "../run";
 import type { Check } from "../types";
 
 export const appointedLate: Check = {
@@ -26,8 +27,13 @@ export const appointedLate: Check = {
     const min = child(rule.value, "minMonths");
     const from = child(rule.value, "appointedFrom");
     if (typeof min !== "number") return out;
-    for (const { rec, view } of servingRows(ctx)) {
-      const titleId = firstTitleIn(rec, titles);
+    const { viewAt } = runData(ctx);
+    const titleOf = firstTitleAt(ctx, titles);
+    const records = ctx.reading.records;
+    for (const index of servingIndices(ctx)) {
+      const rec = records[index];
+      const view = viewAt[index];
+      const titleId = titleOf(index);
       if (!titleId || !rec.positionSince) continue;
       const since = filledDay(rec.positionSince);
       if (typeof from === "string" && isoDay(since) < from) continue;

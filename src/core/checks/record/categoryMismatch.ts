@@ -6,8 +6,29 @@
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { child, personFinding } from "../support";
-import type { Check, UnitView } from "../types";
-import { listedCategories } from "./listedCategory";
+import type { Post } from "../../reader/posts";
+import type { StaffCategory } from "../../reader/titles";
+import type { JsonValue } from "../../rulesets/types";
+import { postsIndex, runData } from "../run";
+import type { Check } from "../types";
+import { listedCategoryAt } from "./listedCategory";
+
+/**
+ * The index of the post to name when no post with a known title and category fits the listed
+ * category (the first such post), else -1 (one fits, or there is none).
+ */
+function misfit(posts: readonly Post[], as: StaffCategory, alternatives: JsonValue | undefined): number {
+  let first = -1;
+  for (let k = 0; k < posts.length; k++) {
+    const p = posts[k];
+    if (p.category === undefined || p.titleId === undefined) continue;
+    if (first < 0) first = k;
+    if (p.category === as) return -1;
+    const alt = child(alternatives, p.titleId);
+    if (Array.isArray(alt) && alt.includes(as)) return -1;
+  }
+  return first;
+}
 
 export const categoryMismatch: Check = {
   id: "position.categoryMismatch",
@@ -19,21 +40,23 @@ export const categoryMismatch: Check = {
     if (!rule) return out;
     const alternatives = child(rule.value, "alternatives");
     const severity = severityFor(rule, []);
-    const listed = listedCategories(ctx.grid, ctx.reading);
-    const viewOf = new Map<object, UnitView>();
-    for (const v of ctx.units) for (const r of v.records) viewOf.set(r, v);
-    for (const rec of ctx.reading.records) {
-      const as = listed.get(rec);
-      const posts = rec.posts.filter((p) => p.category !== undefined && p.titleId !== undefined);
-      if (!as || posts.length === 0) continue;
-      const fits = posts.some((p) => {
-        if (p.category === as) return true;
-        const alt = child(alternatives, p.titleId!);
-        return Array.isArray(alt) && alt.includes(as);
-      });
-      if (fits) continue;
-      const post = posts[0];
-      out.push(personFinding(rule, severity, rec, viewOf.get(rec), "position", { title: post.text, titleId: post.titleId, titleCategory: post.category, listed: as }));
+    const listed = listedCategoryAt(ctx.grid, ctx.reading).category;
+    const { viewAt } = runData(ctx);
+    const records = ctx.reading.records;
+    // Whether a listing fits depends on the posts' titles and categories only: once per posts signature.
+    const { sig, sample } = postsIndex(ctx);
+    const memo: (Map<StaffCategory, number> | undefined)[] = new Array<Map<StaffCategory, number> | undefined>(sample.length);
+    for (let i = 0; i < records.length; i++) {
+      const as = listed[i];
+      if (!as) continue;
+      const s = sig[i];
+      const bySig = (memo[s] ??= new Map());
+      let first = bySig.get(as);
+      if (first === undefined) bySig.set(as, (first = misfit(records[sample[s]].posts, as, alternatives)));
+      if (first < 0) continue;
+      const rec = records[i];
+      const post = rec.posts[first];
+      out.push(personFinding(rule, severity, rec, viewAt[i], "position", { title: post.text, titleId: post.titleId, titleCategory: post.category, listed: as }));
     }
     return out;
   },

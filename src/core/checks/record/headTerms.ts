@@ -9,8 +9,9 @@ import { filledDay, fullMonthsBetween } from "../../calendar";
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { toIso } from "../../text/dates";
-import { asOfDay, firstTitleIn, flagsOn, servingRows } from "../people";
+import { asOfDay, firstTitleAt, flagsOn, servingIndices } from "../people";
 import { child, personFinding } from "../support";
+import { runData } from "../run";
 import type { Check } from "../types";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
@@ -27,8 +28,13 @@ export const headTerms: Check = {
     const two = { months: num(child(child(rule.value, "twoTerms"), "months")), number: num(child(child(rule.value, "twoTerms"), "number")) };
     const second = { months: num(child(child(rule.value, "secondTerm"), "months")), number: num(child(child(rule.value, "secondTerm"), "number")) };
     const today = asOfDay(ctx);
-    for (const { rec, view } of servingRows(ctx)) {
-      const titleId = firstTitleIn(rec, titles);
+    const { viewAt } = runData(ctx);
+    const titleOf = firstTitleAt(ctx, titles);
+    const records = ctx.reading.records;
+    for (const index of servingIndices(ctx)) {
+      const rec = records[index];
+      const view = viewAt[index];
+      const titleId = titleOf(index);
       if (!titleId) continue;
       const held = rec.positionSince ? fullMonthsBetween(filledDay(rec.positionSince), today) : undefined;
       const months = held !== undefined && held >= 0 ? held : undefined;

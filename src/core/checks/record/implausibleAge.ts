@@ -6,8 +6,9 @@
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { ageOn } from "../../text/dates";
-import { asOfDay, servingRows } from "../people";
+import { asOfDay, servingIndices } from "../people";
 import { child, personFinding } from "../support";
+import { runData } from "../run";
 import type { Check } from "../types";
 
 export const implausibleAge: Check = {
@@ -22,7 +23,11 @@ export const implausibleAge: Check = {
     const min = child(rule.value, "minAge");
     const max = child(rule.value, "maxAge");
     if (typeof min !== "number" || typeof max !== "number") return out;
-    for (const { rec, view } of servingRows(ctx)) {
+    const { viewAt } = runData(ctx);
+    const records = ctx.reading.records;
+    for (const index of servingIndices(ctx)) {
+      const rec = records[index];
+      const view = viewAt[index];
       if (!rec.birthDate) continue;
       const age = ageOn(rec.birthDate, asOf);
       if (age === undefined || age < 0 || (age >= min && age <= max)) continue;

@@ -34,35 +34,60 @@ function rowTexts(cells: SheetCells, r: number, max: number): string[] {
 
 /** Listed category of every record that has one. */
 export function listedCategories(grid: WorkbookGrid, reading: Pick<WorkbookReading, "sheets" | "records">): Map<PersonRecord, StaffCategory> {
+  const at = listedCategoryAt(grid, reading);
   const out = new Map<PersonRecord, StaffCategory>();
+  // In the order the rows were met, as callers may iterate the map.
+  for (const i of at.order) out.set(reading.records[i], at.category[i]!);
+  return out;
+}
+
+/**
+ * {@link listedCategories} by record index (same index as `reading.records`), with the indices in
+ * the order their rows were met.
+ */
+export function listedCategoryAt(grid: WorkbookGrid, reading: Pick<WorkbookReading, "sheets" | "records">): { category: (StaffCategory | undefined)[]; order: number[] } {
+  const records = reading.records;
+  const category: (StaffCategory | undefined)[] = new Array<StaffCategory | undefined>(records.length);
+  const order: number[] = [];
+  // Category cells ("CB", "KCT") and total rows ("Cộng: 40 người") repeat: each text is read once.
+  // Unit rows differ from each other ("I. Xã Quảng Lợi"): read as they come.
+  const single = memo(singleCategory);
+  const isTotal = memo(isTotalLabel);
+  const isUnit = (t: string) => parseUnitLabel(t) !== undefined;
+  const cellCategory = memo(parseCategoryCell);
   for (const rep of reading.sheets) {
     if (rep.role !== "roster" || !rep.headerRows || rep.headerRows.length === 0) continue;
     const sheet = grid.sheets.find((s) => s.name === rep.name);
     if (!sheet) continue;
-    const byRow = new Map(reading.records.filter((r) => r.sheet === rep.name).map((r) => [r.row, r]));
+    const byRow = new RowIndex();
+    for (let i = 0; i < records.length; i++) if (records[i].sheet === rep.name) byRow.set(records[i].row, i);
     if (byRow.size === 0) continue;
     const cells = new SheetCells(grid, sheet);
     const top = Math.min(...rep.headerRows);
     let titleCategory: StaffCategory | undefined;
-    for (let r = 1; r < top && !titleCategory; r++) for (const t of rowTexts(cells, r, 6)) titleCategory ??= singleCategory(t);
-    titleCategory ??= singleCategory(rep.name);
+    for (let r = 1; r < top && !titleCategory; r++) for (const t of rowTexts(cells, r, 6)) titleCategory ??= single(t);
+    titleCategory ??= single(rep.name);
     let section: StaffCategory | undefined;
     const start = (rep.indexRow ?? Math.max(...rep.headerRows)) + 1;
-    const end = Math.max(...byRow.keys());
+    const end = byRow.maxRow;
     for (let r = start; r <= end; r++) {
-      const rec = byRow.get(r);
-      if (rec) {
-        const column = rec.fields.category ? parseCategoryCell(rec.fields.category.text) : undefined;
+      const i = byRow.get(r);
+      if (i !== undefined) {
+        const rec = records[i];
+        const column = rec.fields.category ? cellCategory(rec.fields.category.text) : undefined;
         const listed = column ?? section ?? titleCategory;
-        if (listed) out.set(rec, listed);
+        if (listed) {
+          if (category[i] === undefined) order.push(i);
+          category[i] = listed;
+        }
         continue;
       }
       const texts = rowTexts(cells, r, 4);
-      if (texts.length === 0 || texts.slice(0, 3).some(isTotalLabel)) continue;
+      if (texts.length === 0 || texts.slice(0, 3).some(isTotal)) continue;
       for (const t of texts) {
         if (isSectionMarker(t)) continue;
-        const unit = parseUnitLabel(t);
-        const cat = singleCategory(t);
+        const unit = isUnit(t);
+        const cat = single(t);
         if (unit) {
           section = cat; // a new unit starts without a category unless its label names one
           break;
@@ -74,5 +99,46 @@ export function listedCategories(grid: WorkbookGrid, reading: Pick<WorkbookReadi
       }
     }
   }
-  return out;
+  return { category, order };
+}
+
+/** A pure function of a text, remembered for the texts of one call. */
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const v = f(text);
+    seen.set(text, v);
+    return v;
+  };
+}
+
+/** Row number → record index (the last record of a row wins), an array for the usual row numbers. */
+class RowIndex {
+  private dense: Int32Array = new Int32Array(0);
+  private readonly other = new Map<number, number>();
+  size = 0;
+  maxRow = -Infinity;
+  set(row: number, index: number): void {
+    if (row > this.maxRow) this.maxRow = row;
+    if (Number.isInteger(row) && row >= 0 && row < 1 << 24) {
+      if (row >= this.dense.length) {
+        const grown = new Int32Array(Math.max(row + 1, this.dense.length * 2, 1024)).fill(-1);
+        grown.set(this.dense);
+        this.dense = grown;
+      }
+      if (this.dense[row] < 0) this.size++;
+      this.dense[row] = index;
+      return;
+    }
+    if (!this.other.has(row)) this.size++;
+    this.other.set(row, index);
+  }
+  get(row: number): number | undefined {
+    if (row >= 0 && row < this.dense.length && Number.isInteger(row)) {
+      const i = this.dense[row];
+      return i < 0 ? undefined : i;
+    }
+    return this.other.get(row);
+  }
 }

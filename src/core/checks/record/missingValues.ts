@@ -11,7 +11,8 @@ import type { FindingDraft } from "../../findings/finding";
 import type { PersonRecord } from "../../reader";
 import type { CanonicalField } from "../../report/types";
 import { basisLine, severityFor } from "../../rulesets/activate";
-import { flagsOn, servingRows } from "../people";
+import { flagsOn, servingIndices } from "../people";
+import { runData } from "../run";
 import { child } from "../support";
 import type { Check } from "../types";
 
@@ -29,23 +30,34 @@ export const missingValues: Check = {
     const rule = ctx.rule("data.missingValue");
     if (!rule) return out;
     const fields = [...flagsOn(child(rule.value, "fields"))] as CanonicalField[];
-    const rows = servingRows(ctx).filter((r) => r.rec.fullName !== undefined);
-    const bySheet = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const list = bySheet.get(r.rec.sheet);
-      if (list) list.push(r);
-      else bySheet.set(r.rec.sheet, [r]);
+    const { viewAt } = runData(ctx);
+    const records = ctx.reading.records;
+    // One pass over the rows: per row, which of the fields are missing (a bit each, up to 31
+    // fields), and whether a sex was read; then the findings field by field, sheet by sheet.
+    const bits = fields.length <= 31;
+    const bySheet = new Map<string, { list: number[]; missing: number[]; gender: boolean }>();
+    for (const i of servingIndices(ctx)) {
+      const rec = records[i];
+      if (rec.fullName === undefined) continue;
+      let sheet = bySheet.get(rec.sheet);
+      if (!sheet) bySheet.set(rec.sheet, (sheet = { list: [], missing: [], gender: false }));
+      sheet.list.push(i);
+      if (rec.gender !== undefined) sheet.gender = true;
+      if (!bits) continue;
+      let m = 0;
+      for (let k = 0; k < fields.length; k++) if (!present(rec, fields[k])) m |= 1 << k;
+      sheet.missing.push(m);
     }
-    for (const [sheet, list] of bySheet) {
+    for (const [sheet, { list, missing: missingBits, gender }] of bySheet) {
       const columns = (ctx.reading.sheets.find((s) => s.name === sheet)?.columns ?? {}) as Partial<Record<CanonicalField, string | string[]>>;
-      for (const field of fields) {
+      for (const [k, field] of fields.entries()) {
         const severity = severityFor(rule, [`fields.${field}`]);
         const letters = columns[field];
-        const hasColumn = letters !== undefined || (field === "gender" && list.some((r) => r.rec.gender !== undefined));
-        const missing = list.filter((r) => !present(r.rec, field));
+        const hasColumn = letters !== undefined || (field === "gender" && gender);
+        const missing = bits ? list.filter((_, j) => (missingBits[j] & (1 << k)) !== 0) : list.filter((i) => !present(records[i], field));
         if (missing.length === 0) continue;
         if (!hasColumn) {
-          const units = new Set(missing.map((r) => r.view?.unit.id));
+          const units = new Set(missing.map((i) => viewAt[i]?.unit.id));
           const f: FindingDraft = { rule: rule.id, severity, sheet, count: missing.length, basis: basisLine(rule), params: { field, missingColumn: 1, persons: missing.length } };
           const unit = units.size === 1 ? [...units][0] : undefined;
           if (unit !== undefined) f.unit = unit;
@@ -53,8 +65,11 @@ export const missingValues: Check = {
           continue;
         }
         const col = letters !== undefined ? columnNumber(Array.isArray(letters) ? letters[0] : letters) : undefined;
-        for (const { rec, view } of missing) {
-          const f: FindingDraft = { rule: rule.id, severity, sheet, row: rec.row, col: col ?? rec.fields.fullName?.col ?? 1, basis: basisLine(rule), params: { field } };
+        const basis = basisLine(rule);
+        for (const i of missing) {
+          const rec = records[i];
+          const view = viewAt[i];
+          const f: FindingDraft = { rule: rule.id, severity, sheet, row: rec.row, col: col ?? rec.fields.fullName?.col ?? 1, basis, params: { field } };
           if (view) f.unit = view.unit.id;
           if (rec.fullName) f.person = rec.fullName;
           out.push(f);

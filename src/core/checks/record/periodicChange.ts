@@ -10,8 +10,9 @@ import { dayOfIso, filledDay, fullMonthsBetween } from "../../calendar";
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { toIso } from "../../text/dates";
-import { asOfDay, firstTitleIn, flagsOn, retirementOfRecord, retirementTable, servingRows } from "../people";
+import { asOfDay, firstTitleAt, flagsOn, retirementOfRecord, retirementTable, servingIndices } from "../people";
 import { child, personFinding } from "../support";
+import { runData } from "../run";
 import type { Check } from "../types";
 
 export const periodicChange: Check = {
@@ -28,8 +29,13 @@ export const periodicChange: Check = {
     if (typeof cycle !== "number") return out;
     const today = asOfDay(ctx);
     const table = retirementTable(ctx);
-    for (const { rec, view } of servingRows(ctx)) {
-      const titleId = firstTitleIn(rec, titles);
+    const { viewAt } = runData(ctx);
+    const titleOf = firstTitleAt(ctx, titles);
+    const records = ctx.reading.records;
+    for (const index of servingIndices(ctx)) {
+      const rec = records[index];
+      const view = viewAt[index];
+      const titleId = titleOf(index);
       if (!titleId || !rec.positionSince) continue;
       const months = fullMonthsBetween(filledDay(rec.positionSince), today);
       if (months < cycle) continue;

@@ -9,8 +9,10 @@ import type { FindingDraft } from "../../findings/finding";
 import { severityFor, valueStatus } from "../../rulesets/activate";
 import { asciiKey, comparisonKey } from "../../text/keys";
 import { professionalRank } from "../../text/vocab/professional";
-import { columnOf, servingRows } from "../people";
+import type { JsonValue } from "../../rulesets/types";
+import { columnOf, firstTitleAt, servingIndices } from "../people";
 import { child, dataKeys, personFinding } from "../support";
+import { runData } from "../run";
 import type { Check } from "../types";
 
 /** A field matches when it contains one of the listed fields (with or without diacritics). */
@@ -33,14 +35,30 @@ export const professionalField: Check = {
     const rule = ctx.rule("qualification.professionalField");
     if (!rule) return out;
     const titles = new Set(dataKeys(rule.value));
-    for (const { rec, view } of servingRows(ctx)) {
-      const post = rec.posts.find((p) => p.titleId !== undefined && titles.has(p.titleId));
-      if (!post) continue;
-      const titleId = post.titleId!;
-      const fields = child(child(rule.value, titleId), "fields");
+    const fieldsOf = new Map<string, JsonValue | undefined>();
+    const intermediate = professionalRank("intermediate");
+    // The same written field against the same list, once per run.
+    const matches = new Map<string, Map<string, boolean>>();
+    const matchesOnce = (field: string, fields: string): boolean => {
+      let byField = matches.get(fields);
+      if (!byField) matches.set(fields, (byField = new Map()));
+      let m = byField.get(field);
+      if (m === undefined) byField.set(field, (m = fieldMatches(field, fields)));
+      return m;
+    };
+    const { viewAt } = runData(ctx);
+    const titleOf = firstTitleAt(ctx, titles);
+    const records = ctx.reading.records;
+    for (const index of servingIndices(ctx)) {
+      const rec = records[index];
+      const view = viewAt[index];
+      const titleId = titleOf(index);
+      if (titleId === undefined) continue;
+      let fields = fieldsOf.get(titleId);
+      if (!fieldsOf.has(titleId)) fieldsOf.set(titleId, (fields = child(child(rule.value, titleId), "fields")));
       if (typeof fields !== "string") continue;
       // No training, or below intermediate: the level standard says so; there is no field to compare.
-      if (rec.professionalLevel !== undefined && professionalRank(rec.professionalLevel) < professionalRank("intermediate")) continue;
+      if (rec.professionalLevel !== undefined && professionalRank(rec.professionalLevel) < intermediate) continue;
       const path = `${titleId}.fields`;
       const field = rec.professionalField;
       if (field === undefined || field.trim() === "") {
@@ -48,7 +66,7 @@ export const professionalField: Check = {
         if (col !== undefined) out.push({ ...personFinding(rule, rule.severity === "info" ? "info" : "warning", rec, view, "professionalField", { titleId, fields, missing: 1 }), col });
         continue;
       }
-      if (fieldMatches(field, fields)) continue;
+      if (matchesOnce(field, fields)) continue;
       const cellField = rec.fields.professionalField ? "professionalField" : "professionalLevel";
       out.push(personFinding(rule, severityFor(rule, [path]), rec, view, cellField, { titleId, fields, value: field, tentative: valueStatus(rule, path) !== "confirmed" ? 1 : undefined }));
     }

@@ -7,13 +7,20 @@
  * Without a birth date or a sex nothing is told here (`data.missingValue` tells it).
  */
 import { addMonths, dayOfIso, isoDay } from "../../calendar";
-import type { FindingDraft } from "../../findings/finding";
+import type { FindingDraft, FindingParams } from "../../findings/finding";
+import type { PersonRecord } from "../../reader";
 import { severityFor } from "../../rulesets/activate";
-import { RETIREMENT_TABLE_RULE } from "../../rulesets/retirement";
+import { RETIREMENT_TABLE_RULE, type Retirement } from "../../rulesets/retirement";
 import { toIso } from "../../text/dates";
-import { flagsOn, retirementOfRecord, retirementTable, servingRows } from "../people";
+import { flagsOn, retirementOfRecord, retirementTable, servingIndices } from "../people";
 import { child, personFinding } from "../support";
+import { runData } from "../run";
 import type { Check } from "../types";
+
+/** What a retirement finding tells (made only for a finding). */
+function retirementParams(rec: PersonRecord, r: Retirement): FindingParams {
+  return { sex: rec.gender, birth: toIso(rec.birthDate!), age: r.ageMonths, retires: r.date, pensionFrom: r.pensionFrom };
+}
 
 export const retirementAge: Check = {
   id: "retirement.age",
@@ -29,15 +36,18 @@ export const retirementAge: Check = {
     const categories = flagsOn(child(ctx.ruleSet.rules.get(RETIREMENT_TABLE_RULE)?.value, "categories"));
     const within = child(soon?.value, "withinMonths");
     const horizon = typeof within === "number" ? isoDay(addMonths(dayOfIso(ctx.asOf), within)) : undefined;
-    for (const { rec, view } of servingRows(ctx, { onePerPerson: true })) {
+    const { viewAt } = runData(ctx);
+    const records = ctx.reading.records;
+    for (const index of servingIndices(ctx, { onePerPerson: true })) {
+      const rec = records[index];
+      const view = viewAt[index];
       if (!rec.category || !categories.has(rec.category)) continue;
       const r = retirementOfRecord(rec, table);
       if (!r) continue;
-      const params = { sex: rec.gender, birth: toIso(rec.birthDate!), age: r.ageMonths, retires: r.date, pensionFrom: r.pensionFrom };
       if (ctx.asOf > r.date) {
-        if (past) out.push(personFinding(past, severityFor(past, [`ageMonths.${rec.gender!}`]), rec, view, "birthDate", params));
+        if (past) out.push(personFinding(past, severityFor(past, [`ageMonths.${rec.gender!}`]), rec, view, "birthDate", retirementParams(rec, r)));
       } else if (soon && horizon !== undefined && r.date <= horizon) {
-        out.push(personFinding(soon, soon.severity, rec, view, "birthDate", { ...params, within: within as number }));
+        out.push(personFinding(soon, soon.severity, rec, view, "birthDate", Object.assign(retirementParams(rec, r), { within: within as number })));
       }
     }
     return out;
