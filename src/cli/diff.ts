@@ -78,7 +78,7 @@ export function runDiff(argv: string[], io: { stdout: (s: string) => void; now: 
     if (args.json !== undefined && args.json !== "-" && args.json === f) throw new EngineError("output.sameAsInput", { file: args.json });
   }
   const read = (path: string) => {
-    const grid = readXlsx(readInput(path), { fileName: basename(path) });
+    const grid = readXlsx(readInput(path), { fileName: basename(path), codec: NODE_CODEC });
     const reading = readWorkbook(grid, { asOf });
     if (!reading.sheets.some((s) => s.role === "roster")) throw new EngineError("file.noRoster", { file: basename(path) });
     return reading;

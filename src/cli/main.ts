@@ -93,7 +93,7 @@ function checkAndPlan(
   args: ValidateArgs,
   o: { asOf: string; trainingSince: number | undefined; ruleSetFile: { name: string; text: string } | undefined; progress: (vi: string) => void },
 ): { report: Report; plan?: EditPlan } {
-  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file) });
+  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file), codec: NODE_CODEC });
   o.progress("Đang kiểm tra… / Checking…");
   const result = validateWorkbook(grid, { asOf: o.asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(o.trainingSince !== undefined ? { trainingSince: o.trainingSince } : {}), ...(o.ruleSetFile ? { ruleSetFile: o.ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
   if (args.out === undefined && args.summary === undefined) return { report: result.report };

@@ -240,6 +240,10 @@ export function recheckRows(basis: RecheckBasis, changes: readonly SheetChange[]
       return sheet ? { ...c, rows: c.rows.filter((r) => !sameRow(basis.grid, sheet, r)) } : c;
     })
     .filter((c) => c.rows.length > 0 || c.structural);
+  if (real.length === 0) {
+    const zero: SeverityCounts = { error: 0, warning: 0, info: 0 };
+    return { kind: "rechecked", basis, rows: 0, added: [], removed: [], addedBy: zero, removedBy: { ...zero }, marks: { add: [], remove: [], update: [] } };
+  }
   for (const c of real) {
     if (c.structural) return { kind: "fullRun", reason: "structure", sheet: c.sheet };
     const rep = basis.result.reading.sheets.find((s) => s.name === c.sheet);

@@ -284,10 +284,17 @@ class LiveSession implements LiveHandle {
       for (const [sheet, p] of batch) {
         if (p.structural) return await this.fullRun({ kind: "needsFullRun", reason: "structure", sheet });
         if (p.rows.size > MAX_LIVE_ROWS) return await this.fullRun({ kind: "needsFullRun", reason: "tooManyRows", sheet });
+        // A change reaching the title rows or the header band (a whole column pasted) is told without loading anything.
+        const rep = this.current.result.report.sheets.find((x) => x.name === sheet);
+        const headerEnd = rep?.indexRow ?? Math.max(0, ...(rep?.headerRows ?? []));
+        const top = Math.min(...p.rows);
+        if (top <= headerEnd) return await this.fullRun({ kind: "needsFullRun", reason: "header", sheet, row: top });
       }
       const { changes, syncs: loadSyncs } = await this.loadRows(batch);
       const out = recheckRows(this.current, changes);
       if (out.kind === "fullRun") return await this.fullRun({ kind: "needsFullRun", reason: out.reason, sheet: out.sheet, ...(out.row !== undefined ? { row: out.row } : {}) });
+      // Typed over with what the cells held: nothing to tell.
+      if (out.rows === 0) return;
       const touched = [...out.marks.add, ...out.marks.remove, ...out.marks.update];
       const scope = [...groupBy(touched, (h) => h.sheet)].map(([sheet, hs]) => ({ sheet, rows: hs.map((h) => h.row) }));
       const written = await ownWrite(() => applyMarkDelta(this.host, out.marks), scope);

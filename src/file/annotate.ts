@@ -111,9 +111,7 @@ export function annotateWorkbookDetailed(bytes: Uint8Array, plan: EditPlan, opti
   if (previous.record || previous.markedSheets.length > 0) restore(pkg, book, previous, []);
   const fresh = loadWorkbook(pkg);
   const result = applyPlan(pkg, fresh, plan, options.rendered);
-  const outBytes = pkg.toBytes();
-  (globalThis as { __lap?: (n: string) => void }).__lap?.("toBytes");
-  return { ...result, bytes: outBytes };
+  return { ...result, bytes: pkg.toBytes() };
 }
 
 /**
@@ -2641,9 +2639,7 @@ function restore(pkg: Package, book: Book, found: Found, kept: string[]): void {
     const sp = new Splices();
     if (notes.has(name) || change.comments || change.vml) unwriteNotes(pkg, sx, sp, part, change, notes.get(name) ?? [], kept);
     unmarkCells(sx, sp, cells.get(name) ?? [], kept, change.dataSelfClosing === true);
-(globalThis as { __lap?: (n: string) => void }).__lap?.("notes");
     if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml));
-(globalThis as { __lap?: (n: string) => void }).__lap?.("apply");
   }
 
   // Styles: the lists cut back to their original length, when that gives the original part exactly.
@@ -2716,24 +2712,19 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan, rendered: RenderedS
     const sp = new Splices();
     const change: SheetPartChange = { sheet: sheet.name, part };
     const list = [...targets.values()];
-(globalThis as { __lap?: (n: string) => void }).__lap?.("preMark");
     const { dataSelfClosing } = markCells(sx, sp, list, styles, sheet.name, part, { cells: record.cells, skippedRepairs: result.skippedRepairs });
     if (dataSelfClosing) change.dataSelfClosing = true;
-(globalThis as { __lap?: (n: string) => void }).__lap?.("markCells");
     const notes = list.filter((t) => t.note).map((t) => ({ row: t.row, col: t.col, text: t.note! }));
     if (notes.length > 0) {
       vmlBlock ??= { next: vmlBlocksInUse(pkg) + 1 };
       writeNotes(pkg, sx, sp, sheet.name, part, notes, change, record, result as AnnotateResult, vmlBlock);
     }
-(globalThis as { __lap?: (n: string) => void }).__lap?.("notes");
     if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml));
-(globalThis as { __lap?: (n: string) => void }).__lap?.("apply");
     if (Object.keys(change).length > 2) record.sheetParts.push(change);
   }
 
   const written = addOwnSheets(pkg, book, plan.sheets, styles, { mark: true, selectFirst: false, ...(rendered ? { rendered } : {}) }, record);
   written.forEach((w, i) => (result.sheetNames[plan.sheets[i].name] = w.name));
-(globalThis as { __lap?: (n: string) => void }).__lap?.("ownSheets");
   record.sheets = written;
 
   if (styles.used) {
@@ -2747,7 +2738,6 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan, rendered: RenderedS
     record.styles = change;
   }
   if (record.cells.length > 0 || record.notes.length > 0 || record.sheets.length > 0) writeRecord(pkg, book, record);
-(globalThis as { __lap?: (n: string) => void }).__lap?.("record");
   return result;
 }
 

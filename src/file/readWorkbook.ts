@@ -10,6 +10,7 @@ import { readSpreadsheetMl } from "./readSpreadsheetMl";
 import { readXls } from "./readXls";
 import { readXlsx } from "./readXlsx";
 import { assertReadableContainer, sniffContainer } from "./sniff";
+import type { ZipCodec } from "./zip";
 
 /** The formats the file adapter reads. */
 export type WorkbookFormat = "xlsx" | "xls" | "html" | "spreadsheetMl2003";
@@ -17,6 +18,8 @@ export type WorkbookFormat = "xlsx" | "xls" | "html" | "spreadsheetMl2003";
 export interface ReadWorkbookBytesOptions {
   /** The file's name, for messages only. */
   fileName?: string;
+  /** For .xlsx: inflate with this codec (the CLI passes Node's zlib); default: fflate. */
+  codec?: ZipCodec;
 }
 
 export interface WorkbookRead {
@@ -57,7 +60,7 @@ export function readWorkbookBytes(bytes: Uint8Array, options: ReadWorkbookBytesO
   const format = workbookFormatOf(bytes);
   switch (format) {
     case "xlsx":
-      return { grid: readXlsx(bytes, { fileName }), format };
+      return { grid: readXlsx(bytes, { fileName, ...(options.codec ? { codec: options.codec } : {}) }), format };
     case "xls":
       return { grid: readXls(bytes, { fileName }), format };
     case "html":

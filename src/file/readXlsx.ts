@@ -10,6 +10,7 @@ import { columnNumber, parseCellAddress } from "../core/address";
 import { assertReadableContainer } from "./sniff";
 import { isSettingsXml, parseSettingsXml } from "../core/settings";
 import { attr, decodeXmlText, textOfRuns } from "./xml";
+import { entryData, readZip, type ZipCodec } from "./zip";
 
 /**
  * Built-in number formats (ECMA-376 Part 1, 18.8.30). Id 14 is the locale's short date: in a
@@ -26,6 +27,8 @@ export const BUILTIN_NUMBER_FORMATS: Record<number, string> = {
 export interface ReadXlsxOptions {
   /** The file's name, for error messages only. */
   fileName?: string;
+  /** Inflate with this codec (the CLI passes Node's zlib); default: fflate. */
+  codec?: ZipCodec;
 }
 
 interface Relationship {
@@ -94,10 +97,14 @@ class Package {
   }
 }
 
-function unzip(bytes: Uint8Array, fileName: string): Package {
+function unzip(bytes: Uint8Array, fileName: string, codec: ZipCodec | undefined): Package {
   let files: Unzipped;
   try {
-    files = unzipSync(bytes, { filter: (f) => isXmlPart(f.name) });
+    if (codec) {
+      const parts: Record<string, Uint8Array> = {};
+      for (const e of readZip(bytes)) if (isXmlPart(e.name)) parts[e.name] = entryData(e, codec);
+      files = parts as Unzipped;
+    } else files = unzipSync(bytes, { filter: (f) => isXmlPart(f.name) });
   } catch {
     throw new EngineError("file.truncatedZip", { file: fileName });
   }
@@ -328,7 +335,7 @@ function readSheet(xml: string, name: string, visibility: SheetVisibility | unde
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): WorkbookGrid {
   const fileName = options.fileName ?? "";
   assertReadableContainer(bytes, fileName);
-  const pkg = unzip(bytes, fileName);
+  const pkg = unzip(bytes, fileName, options.codec);
   const rootRels = readRelationships(pkg.text("_rels/.rels"));
   const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
   const workbookPath = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";

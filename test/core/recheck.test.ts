@@ -120,6 +120,13 @@ describe("recheckRows", () => {
     expect(recheckRows(basis, [{ sheet: "Không có", rows: [{ row: 3, values: ["x"] }] }])).toMatchObject({ kind: "fullRun", reason: "notRoster" });
   });
 
+  it("a row pasted over with what it held is no change at all", () => {
+    const basis = basisOf(grid);
+    const out = recheckRows(basis, [{ sheet: SHEET, rows: [rowWith(grid, SHEET, 10), rowWith(grid, SHEET, 13)] }]);
+    expect(out).toMatchObject({ kind: "rechecked", rows: 0, added: [], removed: [], marks: { add: [], remove: [], update: [] } });
+    if (out.kind === "rechecked") expect(out.basis).toBe(basis);
+  });
+
   it("a row emptied is a person gone; unchanged rows are not read again", () => {
     const basis = basisOf(grid);
     const out = expectSameAsFullRun(basis, [{ sheet: SHEET, rows: [{ row: 41, values: [] }] }]);

@@ -27,7 +27,29 @@ export interface CapResult {
   fromUnit?: boolean;
 }
 
-function baseFigure(rule: ActiveRule, view: UnitView, category: CapCategory): { base: number; classUnknown: boolean; path: string } | undefined {
+type BaseFigure = { base: number; classUnknown: boolean; path: string } | undefined;
+
+/**
+ * The figures of a run by rule, category, kind and class (a district has a few kinds and classes):
+ * pass one to {@link capFor} for every unit of a run, and a new one for the next run.
+ */
+export type CapMemo = Map<ActiveRule, Map<CapCategory, Map<string | undefined, Map<string | undefined, BaseFigure>>>>;
+
+function memoBaseFigure(memo: CapMemo, rule: ActiveRule, view: UnitView, category: CapCategory): BaseFigure {
+  let byCategory = memo.get(rule);
+  if (!byCategory) memo.set(rule, (byCategory = new Map()));
+  let byKind = byCategory.get(category);
+  if (!byKind) byCategory.set(category, (byKind = new Map()));
+  let byClass = byKind.get(view.unit.kind);
+  if (!byClass) byKind.set(view.unit.kind, (byClass = new Map()));
+  const cls = view.unit.communeClass;
+  if (byClass.has(cls)) return byClass.get(cls);
+  const base = baseFigure(rule, view, category);
+  byClass.set(cls, base);
+  return base;
+}
+
+function baseFigure(rule: ActiveRule, view: UnitView, category: CapCategory): BaseFigure {
   const byKind = child(rule.value, category);
   if (!isPlainObject(byKind)) return undefined;
   const kind = view.unit.kind;
@@ -83,10 +105,10 @@ function incrementsFor(rule: ActiveRule, view: UnitView, category: CapCategory):
  * has none for it.
  * @example capFor(rule, view, "cadreAndCivilServant") // { cap: 21, base: 20, increments: 1, … }
  */
-export function capFor(rule: ActiveRule, view: UnitView, category: CapCategory): CapResult | undefined {
+export function capFor(rule: ActiveRule, view: UnitView, category: CapCategory, memo?: CapMemo): CapResult | undefined {
   const own = view.figures?.overrides.find((o) => o.rule === rule.id && o.key === category);
   if (own) return { cap: own.value, base: own.value, increments: 0, complete: true, classUnknown: false, paths: [], fromUnit: true };
-  const base = baseFigure(rule, view, category);
+  const base = memo ? memoBaseFigure(memo, rule, view, category) : baseFigure(rule, view, category);
   if (!base) return undefined;
   const inc = incrementsFor(rule, view, category);
   const r: CapResult = { cap: base.base + inc.increments, base: base.base, increments: inc.increments, complete: inc.complete, classUnknown: base.classUnknown, paths: [base.path, ...inc.paths] };

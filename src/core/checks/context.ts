@@ -20,13 +20,24 @@ export function buildCheckContext(grid: WorkbookGrid, reading: WorkbookReading, 
   const listed = new Set<StaffCategory>();
   const records = reading.records;
   const unitIds = reading.recordUnitIds;
+  // Records of a unit follow each other: the last unit's lists and category are kept at hand.
+  let lastId: string | undefined;
+  let lists: { records: PersonRecord[]; serving: PersonRecord[] } | undefined;
+  let lastCategory: StaffCategory | undefined;
   for (let i = 0; i < records.length; i++) {
     const rec = records[i];
-    if (rec.category) listed.add(rec.category);
+    const category = rec.category;
+    if (category && category !== lastCategory) {
+      listed.add(category);
+      lastCategory = category;
+    }
     const id = unitIds[i];
     if (id === undefined) continue;
-    let lists = byUnit.get(id);
-    if (!lists) byUnit.set(id, (lists = { records: [], serving: [] }));
+    if (id !== lastId || !lists) {
+      lastId = id;
+      lists = byUnit.get(id);
+      if (!lists) byUnit.set(id, (lists = { records: [], serving: [] }));
+    }
     lists.records.push(rec);
     if (!rec.left) lists.serving.push(rec);
   }

@@ -32,7 +32,9 @@ export function servingRows(ctx: CheckContext, options: { onePerPerson?: boolean
   const { viewAt } = runData(ctx);
   const records = ctx.reading.records;
   const out: ServingRow[] = [];
-  for (const index of servingIndices(ctx, options)) {
+  const serving = servingIndices(ctx, options);
+  for (let k = 0; k < serving.length; k++) {
+    const index = serving[k];
     const rec = records[index];
     const view = viewAt[index];
     out.push(view ? { rec, index, view } : { rec, index });

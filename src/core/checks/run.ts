@@ -8,6 +8,7 @@
  */
 import { columnNumber } from "../address";
 import type { PersonRecord } from "../reader";
+import type { CapMemo } from "./caps";
 import type { CheckContext, UnitView } from "./types";
 
 /**
@@ -30,6 +31,8 @@ export interface RunData {
   viewAt: (UnitView | undefined)[];
   /** Memo of {@link columnAt}. */
   columns: Map<string, number | undefined>;
+  /** The regime's caps by kind and class (caps.ts). */
+  caps: CapMemo;
   posts?: PostsIndex;
 }
 
@@ -60,7 +63,7 @@ function viewsByRecord(ctx: CheckContext): (UnitView | undefined)[] {
 /** The run's shared data. */
 export function runData(ctx: CheckContext): RunData {
   let data = RUNS.get(ctx);
-  if (!data) RUNS.set(ctx, (data = { viewAt: viewsByRecord(ctx), columns: new Map() }));
+  if (!data) RUNS.set(ctx, (data = { viewAt: viewsByRecord(ctx), columns: new Map(), caps: new Map() }));
   return data;
 }
 

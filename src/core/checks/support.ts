@@ -87,7 +87,8 @@ export function dataKeys(value: JsonValue | undefined): string[] {
 
 /** Person holds a post with this title. */
 export function holds(rec: PersonRecord, titleId: string): boolean {
-  return rec.posts.some((p) => p.titleId === titleId);
+  for (const p of rec.posts) if (p.titleId === titleId) return true;
+  return false;
 }
 
 /** "2,5" as Vietnamese write it. */

@@ -15,6 +15,7 @@ import { capFor, villageCapFor } from "./caps";
 import { buildCheckContext } from "./context";
 import { engineSeverity } from "./engineRules";
 import { CHECKS } from "./index";
+import { runData } from "./run";
 import { runChecks } from "./runner";
 import type { Check, CheckContext, CheckOptions } from "./types";
 
@@ -30,12 +31,13 @@ export interface CheckedWorkbook {
 function withCaps(ctx: CheckContext): UnitReport[] {
   const capRule = ctx.rule("quota.overCap");
   const villageRule = ctx.rule("quota.villageOverCap");
+  const { caps } = runData(ctx);
   return ctx.units.map((view) => {
     const unit: UnitReport = { ...view.unit, staff: { ...view.unit.staff } };
     const quota = { ...(view.unit.quota ?? {}) };
     let changed = false;
     for (const category of CAP_CATEGORIES) {
-      const cap = capRule ? capFor(capRule, view, category) : undefined;
+      const cap = capRule ? capFor(capRule, view, category, caps) : undefined;
       if (!cap || cap.classUnknown) continue;
       quota[category] = { ...(quota[category] ?? {}), cap: cap.cap };
       changed = true;

@@ -28,6 +28,9 @@ export interface PlanOptions {
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
+/** `String.prototype.localeCompare` with no locale, as one collator (the same order, made once). */
+const localeOrder = new Intl.Collator().compare;
+
 function dmy(d: PartialDate): string {
   const p = (n: number | undefined) => String(n ?? 1).padStart(2, "0");
   return `${p(d.day)}/${p(d.month)}/${d.year}`;
@@ -98,8 +101,8 @@ export function findingsSheet(o: PlanOptions): PlanSheet {
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[c.severity] ||
       (sheetOrder.get(a.sheet ?? "") ?? -1) - (sheetOrder.get(c.sheet ?? "") ?? -1) ||
       (a.row ?? 0) - (c.row ?? 0) ||
-      (a.column ?? "").localeCompare(c.column ?? "") ||
-      a.rule.localeCompare(c.rule),
+      localeOrder(a.column ?? "", c.column ?? "") ||
+      localeOrder(a.rule, c.rule),
   );
   sorted.forEach((f, i) => {
     const sevStyle: PlanStyle = f.severity === "error" ? "severityError" : f.severity === "warning" ? "severityWarning" : "severityInfo";

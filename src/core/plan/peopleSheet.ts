@@ -38,8 +38,17 @@ function dmy(d: PartialDate | undefined): string {
 
 /** The sheet, or undefined when nobody is past or near retirement or due for rotation. */
 export function peopleSheet(report: Report, reading: WorkbookReading, asOf: PartialDate, agency: string | undefined): PlanSheet | undefined {
+  // Records by sheet and row, only for the rows these sections list (not every person of the roster).
+  const wanted = new Set(SECTIONS.flatMap((s) => s.rules));
+  const rowsOf = new Map<string, Set<number>>();
+  for (const f of report.findings) {
+    if (!wanted.has(f.rule) || f.sheet === undefined || f.row === undefined) continue;
+    const rows = rowsOf.get(f.sheet) ?? new Set<number>();
+    rows.add(f.row);
+    rowsOf.set(f.sheet, rows);
+  }
   const recordAt = new Map<string, PersonRecord>();
-  for (const r of reading.records) recordAt.set(`${r.sheet}\u0000${r.row}`, r);
+  for (const r of reading.records) if (rowsOf.get(r.sheet)?.has(r.row)) recordAt.set(`${r.sheet}\u0000${r.row}`, r);
   const unitOrder = new Map(report.units.map((u, i) => [u.id, i]));
   const unitName = new Map(report.units.map((u) => [u.id, `${u.kind ? u.kind[0].toUpperCase() + u.kind.slice(1) + " " : ""}${u.name}`]));
   const widths = [5, 24, 20, 28, 12, 60, 10];

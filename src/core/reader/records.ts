@@ -29,10 +29,7 @@ export interface FieldCell {
   text: string;
 }
 
-/**
- * The cells of the row being read, by field, in an object of one fixed shape (the record's own
- * `fields` has a shape per combination of filled fields, which makes every lookup slow).
- */
+/** A record's cells by field: every field present (undefined when the row has no value for it). */
 type RowCells = { [K in CanonicalField]: FieldCell | undefined };
 
 function emptyRowCells(): RowCells {
@@ -41,6 +38,15 @@ function emptyRowCells(): RowCells {
     unit: undefined, village: undefined, position: undefined, category: undefined, partyJoinDate: undefined, generalEducation: undefined,
     professionalLevel: undefined, professionalField: undefined, politicalTheory: undefined, stateManagement: undefined, informatics: undefined,
     foreignLanguage: undefined, positionSince: undefined, termNumber: undefined, status: undefined, note: undefined,
+  };
+}
+
+/** A record with every property present, in the order the reader fills them. */
+function newRecord(sheet: string, row: number, fields: RowCells): PersonRecord {
+  return {
+    sheet, row, fields, posts: [], fullName: undefined, unitLabel: undefined, unitSource: undefined, village: undefined, category: undefined, categorySource: undefined,
+    gender: undefined, birthDate: undefined, positionSince: undefined, termNumber: undefined, idNumber: undefined, professionalLevel: undefined, professionalField: undefined,
+    politicalTheory: undefined, stateManagement: undefined, generalEducation: undefined, partyMember: undefined, ethnicity: undefined, minority: undefined, status: undefined, left: undefined,
   };
 }
 
@@ -178,6 +184,14 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
   /** The text of a column of row `r` (as `cells.text(r, c, false)`), from the row scan when it read it. */
   const at = (r: number, c: number): string => (c <= lastCol ? rowTexts[c] ?? "" : cells.text(r, c, false));
 
+  // What a section label names, once per distinct label of the sheet (units repeat their sections).
+  const sections = new Map<string, { unit: UnitLabel | undefined; cat: StaffCategory | undefined; village: string | undefined }>();
+  const sectionOf = (label: string) => {
+    let v = sections.get(label);
+    if (v === undefined) sections.set(label, (v = { unit: parseUnitLabel(label), cat: categoryFromLabel(label), village: parseVillageLabel(label) }));
+    return v;
+  };
+
   const only = options.rows;
   for (let r = start; r <= cells.rowCount; r++) {
     if (only !== undefined && !only.has(r)) continue;
@@ -222,12 +236,10 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
     const markerRow = !numberedPerson && (isSectionMarker(stt) || (stt === "" && isSectionMarker(firstText)));
     const loneLabel = dataCount === 0 && !hasBirth && (nonEmpty <= 2 || (cells.sheet.merges.some((m) => m.top === r && m.right - m.left >= 2)));
     // A numbered sub-section ("1 | Cán bộ chuyên trách", "2 | Thôn Bắc Sơn") names a category, unit or village, not a person.
-    const numberedSection = loneLabel && /^\d+$/.test(stt) && (categoryFromLabel(label) !== undefined || parseUnitLabel(label) !== undefined || parseVillageLabel(label) !== undefined);
+    const numberedSection = loneLabel && /^\d+$/.test(stt) && (sectionOf(label).cat !== undefined || sectionOf(label).unit !== undefined || sectionOf(label).village !== undefined);
     if (markerRow || numberedSection || (loneLabel && !/^\d+$/.test(stt))) {
       const sectionLabel = markerRow && stt !== "" ? (name !== "" ? name : texts.find((t) => t !== stt) ?? "") : label;
-      const unit = parseUnitLabel(sectionLabel);
-      const cat = categoryFromLabel(sectionLabel);
-      const village = parseVillageLabel(sectionLabel);
+      const { unit, cat, village } = sectionOf(sectionLabel);
       if (unit) {
         sectionUnit = unit;
         sectionVillage = undefined;
@@ -238,12 +250,15 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
       if (unit || cat || village || markerRow || name === "" || dataCount === 0) continue;
     }
     // A person row (or a row with person data but no name).
-    const rec: PersonRecord = { sheet, row: r, fields: {}, posts: [] };
+    // Every record and its fields have one shape (every property present, in this order; absent
+    // values undefined): records are read by every check, and objects of a thousand shapes make
+    // each of those reads slow.
     const rc = emptyRowCells();
+    const rec: PersonRecord = newRecord(sheet, r, rc);
     for (const { field, col, merged } of fieldCols) {
       const text = merged ? cells.text(r, col, true) : at(r, col);
       if (text === "") continue;
-      rec.fields[field] = rc[field] = { col, raw: merged ? cells.value(r, col) : col <= values.length ? values[col - 1] : undefined, text };
+      rc[field] = { col, raw: merged ? cells.value(r, col) : col <= values.length ? values[col - 1] : undefined, text };
     }
     if (name === "") {
       if (dataCount < 2 && !hasBirth) continue; // stray note or marker, not a person
@@ -369,7 +384,7 @@ function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: Pe
       col = mapping.birthByGender.female;
       rec.gender = "female";
     }
-    if (col !== undefined) rec.fields.birthDate = rc.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
+    if (col !== undefined) rc.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
   } else col = rc.birthDate?.col;
   if (col === undefined) return;
   const result = dateOf(cells, r, col, dates);
@@ -490,7 +505,7 @@ function readLevels(cells: SheetCells, r: number, groups: Record<LevelField, Col
     }
     if (best) {
       assignLevel(rec, field, best.value);
-      if (rc[field] === undefined) rec.fields[field] = rc[field] = { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
+      if (rc[field] === undefined) rc[field] = { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
     }
   }
 }

@@ -76,6 +76,6 @@ export function summarize(reading: WorkbookReading, asOf: PartialDate, retiremen
     concurrency.set(u.id, unitConcurrency(list.records, u.villages ?? 0, (r) => map.get(r)));
   }
   const totalQuality = emptyQualityByCategory();
-  for (const c of QUALITY_CATEGORIES) totalQuality[c] = sumQuality([...quality.values()].map((q) => q[c]));
+  QUALITY_CATEGORIES.forEach((c, k) => (totalQuality[c] = tally.total(k, 3) ?? sumQuality([...quality.values()].map((q) => q[c]))));
   return { quality, concurrency, totalQuality };
 }

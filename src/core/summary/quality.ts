@@ -159,10 +159,12 @@ interface Group {
   offset: number;
   keys: readonly string[];
   index: Map<string, number>;
+  /** The group's counts at zero, as {@link zero} makes them. */
+  empty: Record<string, number>;
 }
 
 function group(offset: number, keys: readonly string[]): Group {
-  return { offset, keys, index: new Map(keys.map((k, i) => [k, i + 1])) };
+  return { offset, keys, index: new Map(keys.map((k, i) => [k, i + 1])), empty: zero(keys) };
 }
 
 const C_COUNT = 0;
@@ -235,10 +237,12 @@ export class QualityTally {
   result(asOf: PartialDate, table?: RetirementTable): QualityBlock[] {
     const out: QualityBlock[] = [];
     const c = this.counts;
+    // Each group's object is a copy of an empty one (its keys in place), then filled.
     const counts = <K extends string>(g: Group, b: number): Counts<K> => {
-      const o = { unknown: c[b + g.offset] } as Counts<K>;
-      g.keys.forEach((k, i) => ((o as Record<string, number>)[k] = c[b + g.offset + i + 1]));
-      return o;
+      const o: Record<string, number> = { ...g.empty };
+      o.unknown = c[b + g.offset];
+      for (let i = 0; i < g.keys.length; i++) o[g.keys[i]] = c[b + g.offset + i + 1];
+      return o as Counts<K>;
     };
     for (let block = 0; block < this.blocks; block++) {
       const b = block * BLOCK;
@@ -260,5 +264,22 @@ export class QualityTally {
     }
     for (const { block, rec } of this.others) addToQuality(out[block], rec, asOf, table);
     return out;
+  }
+
+  /**
+   * The sum of the blocks `first`, `first + step`, … (the totals of one quality category), as
+   * {@link sumQuality} of those blocks gives it; undefined when a person was set aside (then sum
+   * the blocks themselves).
+   */
+  total(first: number, step: number): QualityBlock | undefined {
+    if (this.others.length > 0) return undefined;
+    const sums = new QualityTally(1);
+    const c = this.counts;
+    const t = sums.counts;
+    for (let block = first; block < this.blocks; block += step) {
+      const b = block * BLOCK;
+      for (let k = 0; k < BLOCK; k++) t[k] += c[b + k];
+    }
+    return sums.result({ year: 0, precision: "year" })[0];
   }
 }

@@ -270,8 +270,62 @@ export function comparisonKeyWith(s: string, options: ComparisonKeyOptions = {})
   // locale-specific case rules and the result must not depend on the host.
   t = t.toLowerCase().normalize("NFC");
   t = t.replace(/ð/g, "đ");
+  const fast = latinWordsKey(t, unifyIY);
+  if (fast !== undefined) return fast;
   t = t.replace(WORD, (w) => normalizeWordCached(w, unifyIY));
   return t.replace(WHITESPACE_RUN, " ").trim();
+}
+
+/**
+ * Whether a code unit of Latin text is a letter or a combining mark (what `[\p{L}\p{M}]` matches):
+ * 1, 0 for a space (one `[\s\u0085]`), -1 for other punctuation and symbols, undefined outside
+ * the ranges Vietnamese text uses (Basic Latin, Latin-1, Latin Extended-A/B and Additional, the
+ * combining diacritics), where the caller takes the regular expressions.
+ */
+function latinClass(c: number): number | undefined {
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 1;
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) ? 0 : -1;
+  }
+  if (c < 0x100) {
+    if (c === 0x85 || c === 0xa0) return 0;
+    if (c === 0xaa || c === 0xb5 || c === 0xba) return 1;
+    return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 ? 1 : -1;
+  }
+  if (c < 0x250 || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) return 1;
+  return undefined;
+}
+
+/**
+ * The last steps of {@link comparisonKeyWith} in one pass over text of Latin letters: each word's
+ * tone placement normalized, white space collapsed and trimmed. Undefined when the text has a
+ * character outside those ranges (the regular expressions then do it).
+ */
+function latinWordsKey(t: string, unifyIY: boolean): string | undefined {
+  let out = "";
+  let wordStart = -1;
+  let pendingSpace = false;
+  for (let i = 0; i <= t.length; i++) {
+    const k = i < t.length ? latinClass(t.charCodeAt(i)) : 0;
+    if (k === undefined) return undefined;
+    if (k === 1) {
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0) {
+      if (pendingSpace && out !== "") out += " ";
+      pendingSpace = false;
+      out += normalizeWordCached(t.slice(wordStart, i), unifyIY);
+      wordStart = -1;
+    }
+    if (k === 0) pendingSpace = true;
+    else if (i < t.length) {
+      if (pendingSpace && out !== "") out += " ";
+      pendingSpace = false;
+      out += t[i];
+    }
+  }
+  return out;
 }
 
 /**

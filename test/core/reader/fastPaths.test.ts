@@ -81,6 +81,27 @@ describe("comparison keys of ASCII text", () => {
   });
 });
 
+describe("comparison keys of Latin text", () => {
+  // Text of the ranges the one-pass key handles, and the same text followed by a symbol outside
+  // them ("€"), which takes the regular expressions: both ways must agree.
+  const alphabet = Array.from("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯQàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠÝỲỸĐðÐİıßøæ0123456789.,;:()/-'\" \t\n\u00a0\u0085\u0300\u0301\u0303\u0309\u0323\u00aa\u00b5\u00d7\u00f7\u0180\u01c3\u024f");
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((cs) => cs.join(""));
+
+  it("are the keys the regular expressions give", () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, unifyIY) => {
+        const k = comparisonKeyWith(s, { unifyIY });
+        const viaRegExps = comparisonKeyWith(`${s} \u20ac`, { unifyIY });
+        return viaRegExps === (k === "" ? "\u20ac" : `${k} \u20ac`);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(comparisonKey("  Thuỷ\u00a0 sản\n")).toBe("thủy sản");
+    expect(comparisonKey("Ðặng Văn Qúy")).toBe("đặng văn quý");
+    expect(comparisonKeyWith("Kỹ sư", { unifyIY: true })).toBe("kĩ sư");
+  });
+});
+
 describe("a second reading", () => {
   it("gives the same reading as the first (caches are per reading or keyed by content)", () => {
     const rows: (string | number | undefined)[][] = [

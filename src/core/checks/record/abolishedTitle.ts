@@ -3,12 +3,18 @@
  * civil servant from 01/08/2023: ND 33/2023 Art 5(2)). On the person's position cell.
  */
 import type { FindingDraft } from "../../findings/finding";
+import type { PersonRecord } from "../../reader";
 import type { Severity } from "../../report/types";
 import { severityFor } from "../../rulesets/activate";
 import { child, dataKeys, holds, personFinding } from "../support";
 import { servingIndices } from "../people";
 import { postsIndex, runData } from "../run";
 import type { Check } from "../types";
+
+/** The entries whose title a person holds (a function of its own: no closure in the loop over records). */
+function heldEntries<E extends { titleId: string }>(rec: PersonRecord, entries: readonly E[]): E[] {
+  return entries.filter((e) => holds(rec, e.titleId));
+}
 
 export const abolishedTitle: Check = {
   id: "position.abolishedTitle",
@@ -27,10 +33,12 @@ export const abolishedTitle: Check = {
     // Which entries a person holds depends on their posts' titles: once per posts signature.
     const { sig, sample } = postsIndex(ctx);
     const heldBySig: (typeof entries | undefined)[] = new Array<typeof entries | undefined>(sample.length);
-    for (const i of servingIndices(ctx)) {
+    const serving = servingIndices(ctx);
+    for (let k = 0; k < serving.length; k++) {
+      const i = serving[k];
       const rec = records[i];
       const s = sig[i];
-      const held = (heldBySig[s] ??= entries.filter((e) => holds(records[sample[s]], e.titleId)));
+      const held = (heldBySig[s] ??= heldEntries(records[sample[s]], entries));
       for (const e of held) {
         const severity = severityFor(rule, [`${e.titleId}.since`], e.severity ?? rule.severity);
         out.push(personFinding(rule, severity, rec, viewAt[i], "position", { titleId: e.titleId, since: e.since, written: rec.posts.find((p) => p.titleId === e.titleId)?.text }));

@@ -16,6 +16,9 @@ import type { Check } from "../types";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 
+/** A count (months in post, term number) at or above a limit, both known. */
+const atLeast = (value: number | undefined, limit: number | undefined): boolean => value !== undefined && limit !== undefined && value >= limit;
+
 export const headTerms: Check = {
   id: "rotation.headTerms",
   emits: ["rotation.headTerms"],
@@ -31,7 +34,9 @@ export const headTerms: Check = {
     const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
     const records = ctx.reading.records;
-    for (const index of servingIndices(ctx)) {
+    const serving = servingIndices(ctx);
+    for (let k = 0; k < serving.length; k++) {
+      const index = serving[k];
       const rec = records[index];
       const view = viewAt[index];
       const titleId = titleOf(index);
@@ -39,16 +44,12 @@ export const headTerms: Check = {
       const held = rec.positionSince ? fullMonthsBetween(filledDay(rec.positionSince), today) : undefined;
       const months = held !== undefined && held >= 0 ? held : undefined;
       const term = rec.termNumber;
-      const byMonths = (limit: number | undefined) => months !== undefined && limit !== undefined && months >= limit;
-      const byTerm = (limit: number | undefined) => term !== undefined && limit !== undefined && term >= limit;
-      const params = { titleId, since: rec.positionSince ? toIso(rec.positionSince) : undefined, months, term, limit: two.months };
+      const full = atLeast(months, two.months) || atLeast(term, two.number);
+      if (!full && !(atLeast(months, second.months) || atLeast(term, second.number))) continue;
+      const params = { titleId, since: rec.positionSince ? toIso(rec.positionSince) : undefined, months, term, limit: two.months, stage: full ? "full" : "second" };
       const field = months !== undefined ? "positionSince" : "termNumber";
-      if (byMonths(two.months) || byTerm(two.number)) {
-        const paths = [byMonths(two.months) ? "twoTerms.months" : "twoTerms.number"];
-        out.push(personFinding(rule, severityFor(rule, paths), rec, view, field, { ...params, stage: "full" }));
-      } else if (byMonths(second.months) || byTerm(second.number)) {
-        out.push(personFinding(rule, "info", rec, view, field, { ...params, stage: "second" }));
-      }
+      const severity = full ? severityFor(rule, [atLeast(months, two.months) ? "twoTerms.months" : "twoTerms.number"]) : "info";
+      out.push(personFinding(rule, severity, rec, view, field, params));
     }
     return out;
   },

@@ -25,11 +25,20 @@ export const implausibleAge: Check = {
     if (typeof min !== "number" || typeof max !== "number") return out;
     const { viewAt } = runData(ctx);
     const records = ctx.reading.records;
-    for (const index of servingIndices(ctx)) {
+    const serving = servingIndices(ctx);
+    for (let k = 0; k < serving.length; k++) {
+      const index = serving[k];
       const rec = records[index];
       const view = viewAt[index];
-      if (!rec.birthDate) continue;
-      const age = ageOn(rec.birthDate, asOf);
+      const birth = rec.birthDate;
+      if (!birth) continue;
+      // The age as ageOn counts it; within the range nothing is told whether the date is valid or
+      // not (ageOn gives undefined then), so only the others go through ageOn.
+      const bm = birth.month ?? 1;
+      let quick = asOf.year - birth.year;
+      if (asOf.month < bm || (asOf.month === bm && asOf.day < (birth.day ?? 1))) quick--;
+      if (quick >= 0 && quick >= min && quick <= max) continue;
+      const age = ageOn(birth, asOf);
       if (age === undefined || age < 0 || (age >= min && age <= max)) continue;
       const path = age < min ? "minAge" : "maxAge";
       out.push(personFinding(rule, severityFor(rule, [path]), rec, view, "birthDate", { value: rec.fields.birthDate?.text, age, min, max }));

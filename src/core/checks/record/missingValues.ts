@@ -36,7 +36,9 @@ export const missingValues: Check = {
     // fields), and whether a sex was read; then the findings field by field, sheet by sheet.
     const bits = fields.length <= 31;
     const bySheet = new Map<string, { list: number[]; missing: number[]; gender: boolean }>();
-    for (const i of servingIndices(ctx)) {
+    const serving = servingIndices(ctx);
+    for (let k = 0; k < serving.length; k++) {
+      const i = serving[k];
       const rec = records[i];
       if (rec.fullName === undefined) continue;
       let sheet = bySheet.get(rec.sheet);

@@ -32,7 +32,9 @@ export const periodicChange: Check = {
     const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
     const records = ctx.reading.records;
-    for (const index of servingIndices(ctx)) {
+    const serving = servingIndices(ctx);
+    for (let k = 0; k < serving.length; k++) {
+      const index = serving[k];
       const rec = records[index];
       const view = viewAt[index];
       const titleId = titleOf(index);

@@ -6,6 +6,7 @@
  * of the level cell: "ĐH Luật"); a sheet with a field column and an empty cell is "không có dữ liệu".
  */
 import type { FindingDraft } from "../../findings/finding";
+import type { Severity } from "../../report/types";
 import { severityFor, valueStatus } from "../../rulesets/activate";
 import { asciiKey, comparisonKey } from "../../text/keys";
 import { professionalRank } from "../../text/vocab/professional";
@@ -37,6 +38,8 @@ export const professionalField: Check = {
     const titles = new Set(dataKeys(rule.value));
     const fieldsOf = new Map<string, JsonValue | undefined>();
     const intermediate = professionalRank("intermediate");
+    // The severity of a title's finding depends on its value path only: once per run.
+    const severities = new Map<string, { severity: Severity; tentative: 1 | undefined }>();
     // The same written field against the same list, once per run.
     const matches = new Map<string, Map<string, boolean>>();
     const matchesOnce = (field: string, fields: string): boolean => {
@@ -49,7 +52,9 @@ export const professionalField: Check = {
     const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
     const records = ctx.reading.records;
-    for (const index of servingIndices(ctx)) {
+    const serving = servingIndices(ctx);
+    for (let k = 0; k < serving.length; k++) {
+      const index = serving[k];
       const rec = records[index];
       const view = viewAt[index];
       const titleId = titleOf(index);
@@ -59,16 +64,23 @@ export const professionalField: Check = {
       if (typeof fields !== "string") continue;
       // No training, or below intermediate: the level standard says so; there is no field to compare.
       if (rec.professionalLevel !== undefined && professionalRank(rec.professionalLevel) < intermediate) continue;
-      const path = `${titleId}.fields`;
       const field = rec.professionalField;
       if (field === undefined || field.trim() === "") {
         const col = columnOf(ctx, rec.sheet, "professionalField");
-        if (col !== undefined) out.push({ ...personFinding(rule, rule.severity === "info" ? "info" : "warning", rec, view, "professionalField", { titleId, fields, missing: 1 }), col });
+        if (col === undefined) continue;
+        const f = personFinding(rule, rule.severity === "info" ? "info" : "warning", rec, view, "professionalField", { titleId, fields, missing: 1 });
+        f.col = col;
+        out.push(f);
         continue;
       }
       if (matchesOnce(field, fields)) continue;
       const cellField = rec.fields.professionalField ? "professionalField" : "professionalLevel";
-      out.push(personFinding(rule, severityFor(rule, [path]), rec, view, cellField, { titleId, fields, value: field, tentative: valueStatus(rule, path) !== "confirmed" ? 1 : undefined }));
+      let sure = severities.get(titleId);
+      if (!sure) {
+        const path = `${titleId}.fields`;
+        severities.set(titleId, (sure = { severity: severityFor(rule, [path]), tentative: valueStatus(rule, path) !== "confirmed" ? 1 : undefined }));
+      }
+      out.push(personFinding(rule, sure.severity, rec, view, cellField, { titleId, fields, value: field, tentative: sure.tentative }));
     }
     return out;
   },

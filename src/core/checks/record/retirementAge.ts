@@ -9,6 +9,7 @@
 import { addMonths, dayOfIso, isoDay } from "../../calendar";
 import type { FindingDraft, FindingParams } from "../../findings/finding";
 import type { PersonRecord } from "../../reader";
+import type { Severity } from "../../report/types";
 import { severityFor } from "../../rulesets/activate";
 import { RETIREMENT_TABLE_RULE, type Retirement } from "../../rulesets/retirement";
 import { toIso } from "../../text/dates";
@@ -37,15 +38,21 @@ export const retirementAge: Check = {
     const within = child(soon?.value, "withinMonths");
     const horizon = typeof within === "number" ? isoDay(addMonths(dayOfIso(ctx.asOf), within)) : undefined;
     const { viewAt } = runData(ctx);
+    const pastSeverity = new Map<string, Severity>();
     const records = ctx.reading.records;
-    for (const index of servingIndices(ctx, { onePerPerson: true })) {
+    const serving = servingIndices(ctx, { onePerPerson: true });
+    for (let k = 0; k < serving.length; k++) {
+      const index = serving[k];
       const rec = records[index];
       const view = viewAt[index];
       if (!rec.category || !categories.has(rec.category)) continue;
       const r = retirementOfRecord(rec, table);
       if (!r) continue;
       if (ctx.asOf > r.date) {
-        if (past) out.push(personFinding(past, severityFor(past, [`ageMonths.${rec.gender!}`]), rec, view, "birthDate", retirementParams(rec, r)));
+        if (!past) continue;
+        let severity = pastSeverity.get(rec.gender!);
+        if (severity === undefined) pastSeverity.set(rec.gender!, (severity = severityFor(past, [`ageMonths.${rec.gender!}`])));
+        out.push(personFinding(past, severity, rec, view, "birthDate", retirementParams(rec, r)));
       } else if (soon && horizon !== undefined && r.date <= horizon) {
         out.push(personFinding(soon, soon.severity, rec, view, "birthDate", Object.assign(retirementParams(rec, r), { within: within as number })));
       }

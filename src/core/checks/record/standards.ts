@@ -66,7 +66,8 @@ export const standards: Check = {
       return titled[s] === 1;
     };
     for (const pass of active) pass.bySig = [new Array<AppliedStandard | null>(sample.length), new Array<AppliedStandard | null>(sample.length)];
-    for (const row of rows) {
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
       const rec = records[row];
       const view = viewAt[row];
       const difficultArea = view?.figures?.difficultArea === true;

@@ -46,7 +46,9 @@ function holdersPerUnit(ctx: CheckContext): (u: number) => ConcurrencyHolders {
   const keys = personKeys(ctx.reading.personOf, records.length, "own");
   const unitIds = ctx.reading.recordUnitIds;
   const byId = new Map<string, number[]>();
-  for (const i of servingIndices(ctx)) {
+  const serving = servingIndices(ctx);
+  for (let k = 0; k < serving.length; k++) {
+    const i = serving[k];
     const id = unitIds[i];
     if (id === undefined) continue;
     const list = byId.get(id);

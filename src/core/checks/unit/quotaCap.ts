@@ -8,6 +8,7 @@ import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { CAP_CATEGORIES } from "../../rulesets/values";
 import { capFor } from "../caps";
+import { runData } from "../run";
 import { groupStaff, STAFF_GROUPS, unitFinding } from "../support";
 import type { Check } from "../types";
 
@@ -20,11 +21,12 @@ export const quotaCap: Check = {
     const rule = ctx.rule("quota.overCap");
     if (!rule) return out;
     const baseRule = ctx.rule("quota.overBaseCap");
+    const { caps } = runData(ctx);
     for (const view of ctx.units) {
       for (const category of CAP_CATEGORIES) {
         const group = STAFF_GROUPS.find((g) => g.key === category)!;
         if (!group.categories.some((c) => ctx.listedCategories.has(c))) continue;
-        const cap = capFor(rule, view, category);
+        const cap = capFor(rule, view, category, caps);
         if (!cap) continue;
         const staff = groupStaff(view.unit.staff, group);
         if (staff <= cap.cap) continue;
