@@ -81,42 +81,54 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * A new page with the built pane served from ORIGIN, the fake Excel in place of office.js (its
+ * display language and theme as asked), and the page's errors, CSP violations and requests collected.
+ */
+async function openPane(o: { lang?: "vi" | "en"; dark?: boolean } = {}) {
+  const page = await browser!.newPage({ locale: o.lang === "en" ? "en-US" : "vi-VN", viewport: { width: 420, height: 900 }, colorScheme: o.dark ? "dark" : "light" });
+  const requested: string[] = [];
+  let officeJsAsked = 0;
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    requested.push(url.href);
+    if (url.hostname === "appsforoffice.microsoft.com") {
+      // office.js is replaced by the fake, which the page loaded just before.
+      officeJsAsked++;
+      return route.fulfill({ body: "", contentType: "text/javascript" });
+    }
+    if (url.origin === ORIGIN) {
+      if (url.pathname === "/e2e-office.js") return route.fulfill({ body: readFileSync(fakeFile), contentType: contentType(fakeFile) });
+      const file = join(paneDir, url.pathname.replace(/^\//, ""));
+      if (existsSync(file) && statSync(file).isFile()) {
+        if (url.pathname === "/taskpane.html") {
+          // The built page, with the fake Excel's script where office.js is (same origin: the page's CSP allows it).
+          const html = readFileSync(file, "utf8");
+          const patched = html.replace(/(<script[^>]*office\.js[^>]*><\/script>)/, '<script src="e2e-office.js"></script>$1');
+          if (patched === html) throw new Error("taskpane.html has no office.js script tag");
+          return route.fulfill({ body: patched, contentType: contentType(file) });
+        }
+        return route.fulfill({ body: readFileSync(file), contentType: contentType(file) });
+      }
+    }
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => process.env.DEBUG_PANE && console.log(m.text()));
+  const violations: string[] = [];
+  await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await page.addInitScript({ content: `window.__E2E_GRID_JSON__ = ${JSON.stringify(gridJson)};` });
+  if (o.dark) await page.addInitScript({ content: "window.__E2E_DARK__ = true;" });
+  if (o.lang === "en") await page.addInitScript({ content: 'window.__E2E_DISPLAY_LANGUAGE__ = "en-US";' });
+  return { page, requested, errors, violations, officeJsAsked: () => officeJsAsked };
+}
+
 (haveChromium ? describe : describe.skip)("the built task pane against the strict fake Excel, in chromium", () => {
   it("checks the roster, lists the findings, selects a finding's cell, corrects a column and re-checks", async () => {
-    const page = await browser!.newPage({ locale: "vi-VN", viewport: { width: 420, height: 900 } });
-    const requested: string[] = [];
-    let officeJsAsked = 0;
-    await page.route("**/*", async (route) => {
-      const url = new URL(route.request().url());
-      requested.push(url.href);
-      if (url.hostname === "appsforoffice.microsoft.com") {
-        // office.js is replaced by the fake, which the page loaded just before.
-        officeJsAsked++;
-        return route.fulfill({ body: "", contentType: "text/javascript" });
-      }
-      if (url.origin === ORIGIN) {
-        if (url.pathname === "/e2e-office.js") return route.fulfill({ body: readFileSync(fakeFile), contentType: contentType(fakeFile) });
-        const file = join(paneDir, url.pathname.replace(/^\//, ""));
-        if (existsSync(file) && statSync(file).isFile()) {
-          if (url.pathname === "/taskpane.html") {
-            // The built page, with the fake Excel's script where office.js is (same origin: the page's CSP allows it).
-            const html = readFileSync(file, "utf8");
-            const patched = html.replace(/(<script[^>]*office\.js[^>]*><\/script>)/, '<script src="e2e-office.js"></script>$1');
-            if (patched === html) throw new Error("taskpane.html has no office.js script tag");
-            return route.fulfill({ body: patched, contentType: contentType(file) });
-          }
-          return route.fulfill({ body: readFileSync(file), contentType: contentType(file) });
-        }
-      }
-      return route.abort();
-    });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => process.env.DEBUG_PANE && console.log(m.text()));
-    const violations: string[] = [];
-    await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
-    await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
-    await page.addInitScript({ content: `window.__E2E_GRID_JSON__ = ${JSON.stringify(gridJson)};` });
+    const opened = await openPane();
+    const { page, requested, errors, violations } = opened;
     const fake = e2e(page);
 
     await page.goto(`${ORIGIN}/taskpane.html`);
@@ -208,9 +220,44 @@ afterAll(async () => {
 
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
-    expect(officeJsAsked).toBe(1);
+    expect(opened.officeJsAsked()).toBe(1);
     // Nothing left the page's own origin but the (empty) office.js request.
     expect(requested.filter((u) => !u.startsWith(`${ORIGIN}/`) && !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
     await page.close();
   }, 90000);
+
+  it("passes axe-core's WCAG 2.1 AA scan, colour contrast included, in light and dark Office themes, Vietnamese and English", async () => {
+    const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    const cases = [
+      { lang: "vi" as const, dark: false, validate: "Kiểm tra hồ sơ", results: "Kết quả kiểm tra" },
+      { lang: "en" as const, dark: true, validate: "Check roster", results: "Findings" },
+    ];
+    for (const c of cases) {
+      const { page, errors, violations: csp } = await openPane({ lang: c.lang, dark: c.dark });
+      await page.goto(`${ORIGIN}/taskpane.html`);
+      await page.getByRole("button", { name: c.validate }).waitFor({ timeout: 30000 });
+      await page.getByRole("button", { name: c.validate }).click();
+      await page.getByRole("heading", { name: c.results, level: 2 }).waitFor({ timeout: 30000 });
+      await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout: 30000 });
+      // axe is evaluated through the debugging protocol, so the page's CSP (no inline script) stays as shipped.
+      await page.evaluate(`${axeSource}\n;void 0`);
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[]; passes: { id: string }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations", "passes"] });
+        return { violations: r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${(n.failureSummary ?? "").split("\n")[1]?.trim() ?? ""}`)), passes: r.passes.map((p) => p.id) };
+      });
+      // The scan did measure contrast and the page's title and language.
+      expect(found.passes).toEqual(expect.arrayContaining(["color-contrast", "document-title", "html-has-lang", "button-name", "label"]));
+      expect(found.violations).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.lang);
+      // Dark theme: the pane's background really is dark (the fake's Office theme reached Fluent).
+      const bg = await page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+      const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+      expect(0.2126 * r + 0.7152 * g + 0.0722 * b < 128).toBe(c.dark);
+      await page.screenshot({ path: join(shots, `pane-6-${c.lang}-${c.dark ? "dark" : "light"}.png`), fullPage: false });
+      expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
+      await page.close();
+    }
+  }, 120000);
 });

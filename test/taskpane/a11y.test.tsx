@@ -61,6 +61,11 @@ describe("the task pane's accessibility (axe-core, WCAG 2.1 AA)", () => {
     expect(screen.getAllByRole("combobox").length).toBeGreaterThan(0);
     expect(await violations()).toEqual([]);
     expect(namelessFocusable()).toEqual([]);
+    // A finding with no cell to go to (a unit's tally) is plain text at full contrast, not a dimmed disabled button.
+    const wholeSheet = screen.getAllByText((_c, e) => e?.tagName === "DIV" && / · cả trang: /.test(e.textContent ?? "") && !e.querySelector("div"));
+    expect(wholeSheet.length).toBeGreaterThan(0);
+    for (const e of wholeSheet) expect(e.closest("button")).toBeNull();
+    expect(screen.queryAllByRole("button").filter((b) => (b as HTMLButtonElement).disabled && / · cả trang: /.test(b.textContent ?? ""))).toEqual([]);
     unmount();
 
     const en = renderPane({ book: fakeBook(await districtListFixture({ count: 30 })), lang: "en" });

@@ -100,12 +100,20 @@ export function FindingsPanel({ t, lang, findings, onSelect, fixesFor, onFix, fi
                             const where = target ? `${f.sheet}!${target.a1}` : t.wholeSheet;
                             return (
                               <li key={i}>
-                                <Button appearance="subtle" className={styles.item} disabled={!target} onClick={() => onSelect(f)} title={t.goTo(where)}>
-                                  <span>
+                                {target ? (
+                                  <Button appearance="subtle" className={styles.item} onClick={() => onSelect(f)} title={t.goTo(where)}>
+                                    <span>
+                                      <strong>{t.severity[f.severity]}</strong> · {where}
+                                      {f.person ? ` · ${f.person}` : ""}: {text(f)}
+                                    </span>
+                                  </Button>
+                                ) : (
+                                  // Nothing to go to (a whole sheet or unit): plain text at full contrast, not a dimmed disabled button.
+                                  <div className={styles.item}>
                                     <strong>{t.severity[f.severity]}</strong> · {where}
                                     {f.person ? ` · ${f.person}` : ""}: {text(f)}
-                                  </span>
-                                </Button>
+                                  </div>
+                                )}
                                 {f.fix && fixesFor && onFix && <FixButtons t={t} finding={f} targets={fixesFor(f)} disabled={fixDisabled === true} onFix={onFix} />}
                               </li>
                             );

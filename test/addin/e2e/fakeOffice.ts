@@ -13,6 +13,7 @@ import { FakeContext, FakeWorkbook } from "../../support/fakeExcel";
 interface E2eWindow {
   __E2E_GRID_JSON__?: string;
   __E2E_DISPLAY_LANGUAGE__?: string;
+  __E2E_DARK__?: boolean;
   __e2e?: unknown;
   Office?: unknown;
   Excel?: unknown;
@@ -39,7 +40,10 @@ w.Office = {
   VisibilityMode: { taskpane: "Taskpane", hidden: "Hidden" },
   context: {
     displayLanguage: w.__E2E_DISPLAY_LANGUAGE__ ?? "vi-VN",
-    officeTheme: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000", isDarkTheme: false },
+    // Office's light theme, or its black theme when the test page asks (window.__E2E_DARK__).
+    officeTheme: w.__E2E_DARK__
+      ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#363636", controlForegroundColor: "#ffffff", isDarkTheme: true }
+      : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000", isDarkTheme: false },
     requirements: { isSetSupported: (name: string, version: string) => host.isSetSupported(name, version) },
   },
   onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
