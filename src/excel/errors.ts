@@ -6,12 +6,14 @@
 import { EngineError, isEngineError } from "../core/errors";
 
 /** What the adapter was doing, for the message. */
-export type Step = "reading" | "marking" | "clearing";
+export type Step = "reading" | "marking" | "clearing" | "fixing" | "rechecking";
 
 const STEP_TEXT: Record<Step, { vi: string; en: string }> = {
   reading: { vi: "đọc sổ làm việc", en: "reading the workbook" },
   marking: { vi: "đánh dấu và ghi trang kết quả", en: "marking cells and writing the result sheets" },
   clearing: { vi: "xóa đánh dấu", en: "clearing the marks" },
+  fixing: { vi: "sửa giá trị trong ô", en: "fixing cell values" },
+  rechecking: { vi: "kiểm tra lại các dòng vừa sửa", en: "re-checking the edited rows" },
 };
 
 /** The `code` of an Office.js error (`OfficeExtension.Error`), or undefined. */

@@ -311,7 +311,7 @@ class LiveSession implements LiveHandle {
       });
     } catch (e) {
       await this.detach();
-      this.listener({ kind: "failed", error: e instanceof EngineError ? e : toEngineError(e, "marking") });
+      this.listener({ kind: "failed", error: e instanceof EngineError ? e : toEngineError(e, "rechecking") });
     }
   }
 

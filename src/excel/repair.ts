@@ -198,7 +198,7 @@ export async function applyTextFixes(host: ExcelHost, fixes: readonly TextFix[])
   try {
     return await host.run(RUN_OPTIONS, (ctx) => applyInSession(new Session(ctx, host), fixes));
   } catch (e) {
-    throw toEngineError(e, "marking");
+    throw toEngineError(e, "fixing");
   }
 }
 

@@ -15,6 +15,8 @@ import { readXlsx } from "../../src/file/readXlsx";
 import { applyTextFixes, literalText } from "../../src/excel/repair";
 import { clearHighlights, validateNow } from "../../src/excel/run";
 import { FakeWorkbook } from "../support/fakeExcel";
+import type { EngineError } from "../../src/core/errors";
+import { formatEngineError } from "../../src/core/messages";
 import { fixBook } from "../support/fixBook";
 import { communeSheetsTcvn3Fixture } from "../support/workbooks";
 import { AS_OF, NOW } from "./books";
@@ -233,5 +235,24 @@ describe("the CLI's --fix-encoding copy, cleared by the add-in", () => {
     }
     expect(font(book, sample.sheet, a1)).toBe(sample.fromFont);
     expect(book.value(edited.sheet, `${String.fromCharCode(64 + edited.col)}${edited.row}`)).toBe("Sửa tay");
+  });
+});
+
+describe("a fix that Excel refuses", () => {
+  it("comes back as one bilingual line naming the fixing step, not the marking step", async () => {
+    const { book, fixes, finding } = await checkedBook();
+    const host = book.host();
+    const failing = { ...host, run: () => Promise.reject(Object.assign(new Error("The request failed."), { code: "GeneralException" })) } as typeof host;
+    const error = await applyTextFixes(failing, fixTargets(fixes, finding("DS CBCC", "G7")).cell).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "excel.failed" });
+    const line = formatEngineError(error as EngineError);
+    expect(line).toContain("sửa giá trị trong ô");
+    expect(line).toContain("fixing cell values");
+    expect(line).not.toMatch(/\n/);
+    // Nothing was written.
+    expect(book.value("DS CBCC", "G7")).toBe("Đai học");
   });
 });
