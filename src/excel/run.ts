@@ -35,6 +35,10 @@ export interface ValidateNowOptions {
    * `excel.cancelled` and has written nothing. Once writing has started the run completes.
    */
   signal?: AbortSignal;
+  /** The training summary's first year (default: five years before the reporting year), as the CLI's `--training-since`. */
+  trainingSince?: number;
+  /** Count completed training in the qualification checks, as the CLI's `--count-training`. */
+  countTraining?: boolean;
   /** Write the result sheets ("Kết quả kiểm tra", the summaries); default true. False: marks and notes only. */
   writeSheets?: boolean;
 }
@@ -81,7 +85,12 @@ export async function validateNow(host: ExcelHost, options: ValidateNowOptions =
   if (onStage) await yieldToPage();
   throwIfCancelled(signal);
   const chosenId = options.ruleSetId && regimeById(options.ruleSetId) ? options.ruleSetId : savedRuleSet(grid);
-  const validateOptions = { asOf: options.asOf ?? vietnamToday(now), ...(chosenId ? { ruleSetId: chosenId } : {}) };
+  const validateOptions = {
+    asOf: options.asOf ?? vietnamToday(now),
+    ...(chosenId ? { ruleSetId: chosenId } : {}),
+    ...(options.trainingSince !== undefined ? { trainingSince: options.trainingSince } : {}),
+    ...(options.countTraining ? { countTraining: true } : {}),
+  };
   const result = validateWorkbook(grid, validateOptions);
   const { report } = result;
   const built = buildEditPlan({ report, reading: result.reading, summaries: result.summaries, asOf: result.asOf, ruleSetName: regimeById(report.ruleSet.id)?.nameVi ?? report.ruleSet.id });

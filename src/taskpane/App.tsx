@@ -18,7 +18,7 @@ import { chooseRuleSet } from "../core/rulesets";
 import { regimeById } from "../core/rulesets/regimes";
 import { needsStarterSheets, quotaStarterSheet, settingsStarterSheet } from "../core/plan/starterSheets";
 import { PANE_TEXT, type PaneLanguage } from "./strings";
-import { afterFixes, findingTarget, initialPaneState, isRunning, paneReducer } from "./model";
+import { afterFixes, findingTarget, initialPaneState, isRunning, paneReducer, trainingYear } from "./model";
 import { fixTargets, type TextFix } from "../core/fixes";
 
 const useStyles = makeStyles({
@@ -50,6 +50,9 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
   const [state, dispatch] = React.useReducer(paneReducer, initialPaneState);
   const [asOf, setAsOf] = React.useState(() => vietnamToday(now()));
   const [ruleSetId, setRuleSetId] = React.useState("");
+  // The training options (shown once a check has found a training sheet): as the CLI's --training-since / --count-training.
+  const [trainingSince, setTrainingSince] = React.useState("");
+  const [countTraining, setCountTraining] = React.useState(false);
   const abort = React.useRef<AbortController | undefined>(undefined);
   // The last ribbon click's outcome ("Kiểm tra hồ sơ" / "Xóa đánh dấu"), from the shared runtime's bus.
   const [outcome, setOutcome] = React.useState<RunOutcome | undefined>(lastOutcome);
@@ -110,7 +113,8 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
     abort.current = controller;
     dispatch({ type: "start" });
     try {
-      const r = await actions.validate({ asOf, ...(ruleSetId ? { ruleSetId } : {}), writeSheets, signal: controller.signal, onStage: (stage) => dispatch({ type: "stage", stage }) });
+      const since = trainingYear(trainingSince, asOf);
+      const r = await actions.validate({ asOf, ...(ruleSetId ? { ruleSetId } : {}), ...(typeof since === "number" ? { trainingSince: since } : {}), ...(countTraining ? { countTraining } : {}), writeSheets, signal: controller.signal, onStage: (stage) => dispatch({ type: "stage", stage }) });
       dispatch({ type: "done", report: r.report, message: before ? { vi: `${before.vi} ${r.outcome.text.vi}`, en: `${before.en} ${r.outcome.text.en}` } : r.outcome.text });
       setFixes(r.fixes ?? []);
       setStartersMade(false);
@@ -261,6 +265,7 @@ export function App({ initialLanguage, inExcel, actions, now = Date.now }: AppPr
           ruleSetId={ruleSetId}
           onAsOf={setAsOf}
           onRuleSet={setRuleSetId}
+          training={state.report?.training ? { since: trainingSince, count: countTraining, onSince: setTrainingSince, onCount: setCountTraining } : undefined}
           onValidate={() => void run(false)}
           onCancel={() => abort.current?.abort()}
           onWriteSummaries={() => void run(true)}

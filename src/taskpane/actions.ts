@@ -22,6 +22,10 @@ export interface ValidateRequest {
   ruleSetId?: string;
   /** Also write the result and summary sheets. */
   writeSheets: boolean;
+  /** The training summary's first year (absent: five years before the reporting year). */
+  trainingSince?: number;
+  /** Count completed training in the qualification checks. */
+  countTraining?: boolean;
   signal: AbortSignal;
   onStage: (stage: RunStage) => void;
 }
@@ -60,7 +64,7 @@ export function excelActions(host: ExcelHost): PaneActions {
   return {
     async validate(r) {
       basis = undefined;
-      const { report, outcome, fixes, basis: next } = await validateNow(host, { asOf: r.asOf, ...(r.ruleSetId ? { ruleSetId: r.ruleSetId } : {}), writeSheets: r.writeSheets, signal: r.signal, onStage: r.onStage });
+      const { report, outcome, fixes, basis: next } = await validateNow(host, { asOf: r.asOf, ...(r.ruleSetId ? { ruleSetId: r.ruleSetId } : {}), ...(r.trainingSince !== undefined ? { trainingSince: r.trainingSince } : {}), ...(r.countTraining ? { countTraining: true } : {}), writeSheets: r.writeSheets, signal: r.signal, onStage: r.onStage });
       basis = next;
       return { report, outcome, fixes: fixes() };
     },

@@ -239,3 +239,20 @@ export function columnLetter(n: number): string {
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
+
+// ------------------------------------------------------------------------------------------------
+// Training options
+
+/**
+ * The training summary's first year as typed: undefined when empty (the default, five years before
+ * the reporting year), the year when it is a whole year from 1945 to the reporting year, "invalid"
+ * otherwise (the CLI's `--training-since` takes the same range).
+ * @example trainingYear("2019", "2024-12-31") // 2019
+ */
+export function trainingYear(text: string, asOf: string): number | undefined | "invalid" {
+  const t = text.trim();
+  if (t === "") return undefined;
+  const y = Number(t);
+  const last = Number(asOf.slice(0, 4));
+  return /^\d{4}$/.test(t) && y >= 1945 && (!Number.isFinite(last) || y <= last) ? y : "invalid";
+}

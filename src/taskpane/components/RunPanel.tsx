@@ -1,9 +1,9 @@
 import * as React from "react";
-import { Button, Field, Input, ProgressBar, Select, makeStyles } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, ProgressBar, Select, makeStyles } from "@fluentui/react-components";
 import { REGIMES, regimeForDate } from "../../core/rulesets/regimes";
 import { parseIsoDay } from "../../core/engine";
 import type { PaneLanguage, PaneText } from "../strings";
-import type { Phase } from "../model";
+import { trainingYear, type Phase } from "../model";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", flexWrap: "wrap" },
@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   // A long option (the automatic rule set's name) must not widen the pane past its width.
   shrink: { minWidth: 0, maxWidth: "100%" },
   shrinkSelect: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
+  group: { display: "flex", flexDirection: "column", gap: "8px", border: "none", margin: 0, padding: 0, minWidth: 0 },
 });
 
 const STEP: Partial<Record<Phase, number>> = { reading: 1, checking: 2, writing: 3 };
@@ -28,6 +29,8 @@ export interface RunPanelProps {
   onCancel(): void;
   onWriteSummaries(): void;
   onClear(): void;
+  /** The training options, once a check has found a training sheet. */
+  training?: { since: string; count: boolean; onSince(v: string): void; onCount(v: boolean): void };
 }
 
 /** Rule set, as-of date, the run with its stage and cancel, and the two other commands. */
@@ -38,6 +41,9 @@ export function RunPanel(p: RunPanelProps): React.JSX.Element {
   const auto = validDate ? regimeForDate(p.asOf) : undefined;
   const step = STEP[p.phase];
   const running = step !== undefined;
+  const reportYear = validDate ? Number(p.asOf.slice(0, 4)) : new Date().getFullYear();
+  const sinceBad = p.training !== undefined && trainingYear(p.training.since, p.asOf) === "invalid";
+  const canRun = validDate && !sinceBad;
   return (
     <section aria-labelledby="run-heading" className={styles.stack}>
       <h2 id="run-heading">{t.settings}</h2>
@@ -54,8 +60,17 @@ export function RunPanel(p: RunPanelProps): React.JSX.Element {
           ))}
         </Select>
       </Field>
+      {p.training && (
+        <fieldset className={styles.group}>
+          <legend>{t.trainingGroup}</legend>
+          <Field label={t.trainingSince} validationState={sinceBad ? "error" : "none"} validationMessage={sinceBad ? t.trainingSinceInvalid(reportYear) : undefined} hint={sinceBad ? undefined : t.trainingSinceHint(reportYear - 5)}>
+            <Input inputMode="numeric" value={p.training.since} placeholder={String(reportYear - 5)} onChange={(_e, d) => p.training!.onSince(d.value)} disabled={running} />
+          </Field>
+          <Checkbox label={t.countTraining} checked={p.training.count} onChange={(_e, d) => p.training!.onCount(d.checked === true)} disabled={running} />
+        </fieldset>
+      )}
       <div className={styles.row}>
-        <Button appearance="primary" onClick={p.onValidate} disabled={p.disabled || running || !validDate}>
+        <Button appearance="primary" onClick={p.onValidate} disabled={p.disabled || running || !canRun}>
           {t.validate}
         </Button>
         {running && (
@@ -70,7 +85,7 @@ export function RunPanel(p: RunPanelProps): React.JSX.Element {
         </Field>
       )}
       <div className={styles.row}>
-        <Button onClick={p.onWriteSummaries} disabled={p.disabled || running || !validDate}>
+        <Button onClick={p.onWriteSummaries} disabled={p.disabled || running || !canRun}>
           {t.writeSummaries}
         </Button>
         <Button onClick={p.onClear} disabled={p.disabled || running}>
