@@ -1,8 +1,10 @@
 /**
  * Per-check times of the checks (issue 10), on the inputs bench/checks-profile.ts cached:
  *   node --import tsx bench/checks-breakdown.ts [N]   (N persons, default 100000; run checks-profile first)
- * Prints the median (and least) milliseconds of each check of the registry, of building the context, of the
- * Quy định sheet and of summarize, over 5 runs.
+ * Prints the median (and least) milliseconds of each check of the registry, of building the
+ * context, of the Quy định sheet and of summarize, over 5 runs. Each check runs alone on a context
+ * built beforehand, so what the checks share (serving rows, posts signatures) is counted in the
+ * first check that asks for it; "checkWorkbook (all)" includes choosing the rule set.
  */
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

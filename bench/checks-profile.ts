@@ -10,8 +10,14 @@
  * `checkWorkbook(grid, reading, chooseRuleSet({ asOf }), asOf)` + `summarize(reading, asOf)` as
  * the benchmark does, N times (default 7 at ≤ 10k, 5 above), and prints the median records/s with
  * min–max, by the clock and by the process's CPU time (steadier when other processes share the
- * cores; it counts the garbage collector's helper threads too). The grid and reading are kept in os.tmpdir()/hoso-checks-profile/ (v8 serialization) so
- * that runs compare the checks on the same input; `--fresh` builds them again.
+ * cores; it counts the garbage collector's helper threads too). The grid and reading are kept in
+ * os.tmpdir()/hoso-checks-profile/ (v8 serialization), so that runs compare the checks on the same
+ * input whatever the reader does meanwhile; `--fresh` builds them again. At 10k the first runs
+ * are mostly the JIT warming up: read the later runs, or 100k. Per check: bench/checks-breakdown.ts.
+ *
+ * For line-level profiles bundle first (tsx's transform puts every line of a file on one):
+ *   npx esbuild bench/checks-profile.ts --bundle --platform=node --external:exceljs --outfile=/tmp/cp.js
+ *   NODE_PATH=node_modules node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/cp.js 100000 --runs 10
  *
  * `--dump DIR` writes DIR/checks-N.json (the findings, units and rule set of checkWorkbook) and
  * DIR/summary-N.json (summarize's maps as arrays): compare two dumps byte for byte to show an

@@ -352,6 +352,11 @@ class Package {
     return e ? { time: e.time, date: e.date } : undefined;
   }
 
+  /** The stored (uncompressed) size of a part, or undefined when absent. */
+  sizeOf(path: string): number | undefined {
+    return this.byName.get(keyOf(path))?.size;
+  }
+
   /** The part names, as stored. */
   names(): string[] {
     return this.entries.map((e) => e.name);
@@ -716,9 +721,12 @@ class Splices {
   }
 
   /** {@link apply} as UTF-8 bytes, written piece by piece (a marked 100,000-row sheet is never joined into one string). */
-  applyBytes(s: string): Uint8Array {
+  applyBytes(s: string, sizeHint?: number): Uint8Array {
     const sorted = [...this.list].sort((a, b) => a.start - b.start || a.order - b.order);
-    const out = new Utf8Writer(1 << 20);
+    // Room for all of it at once when the size of the text is known (no chunks to join at the end).
+    let inserted = 0;
+    for (const e of sorted) inserted += e.text.length;
+    const out = new Utf8Writer(sizeHint !== undefined ? sizeHint + 3 * inserted + 64 : 1 << 20);
     let pos = 0;
     for (const e of sorted) {
       if (e.start < pos) throw new Error("overlapping edits");
@@ -1766,9 +1774,14 @@ function writeNotes(
     } else if (cx.authors.selfClosing) csp.add(cx.authors.start, cx.authors.end, `<${cx.authors.qname}>${el}</${cx.authors.qname}>`);
     else csp.add(cx.authors.closeStart, cx.authors.closeStart, el);
   }
-  // Thousands of notes make megabytes of XML: written as bytes (a new part takes them as they are).
+  // Thousands of notes make megabytes of XML: written as bytes, a new part whole (head, notes, end).
   const commentsOut = new Utf8Writer(1 << 16);
   const shapesOut = new Utf8Writer(1 << 16);
+  if (!cx) commentsOut.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeText(NOTE_AUTHOR)}</author></authors><commentList>`);
+  if (vmlXml === undefined) {
+    shapesOut.write(`<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${VML_SHAPETYPE}`);
+  }
+  let created = 0;
   const byRef = new Map((cx?.comments ?? []).map((c) => [c.ref, c]));
   for (const n of todo.sort((a, b) => a.row - b.row || a.col - b.col)) {
     const ref = `${columnLetter(n.col)}${n.row}`;
@@ -1783,12 +1796,13 @@ function writeNotes(
     const shapeId = `_x0000_s${nextShape++}`;
     commentsOut.write(`<${p}comment ref="${ref}" authorId="${authorId}" shapeId="0"><${p}text>${noteRuns(p, n.text, false)}</${p}text></${p}comment>`);
     shapesOut.write(vmlShape(shapeId, n.row, n.col, n.text));
+    created++;
     record.notes.push({ sheet, part, ref, kind: "created", shape: shapeId });
   }
 
   let relsCreated = false;
   if (cx) {
-    if (commentsOut.length > 0) {
+    if (created > 0) {
       const newComments = utf8Fatal.decode(commentsOut.bytes());
       if (!cx.list) {
         const at = cx.root.closeStart;
@@ -1799,11 +1813,8 @@ function writeNotes(
     if (csp.size > 0) pkg.put(commentsPath, csp.apply(cx.xml));
     change.comments = commentsPath;
   } else {
-    const comments = new Utf8Writer();
-    comments.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${escapeText(NOTE_AUTHOR)}</author></authors><commentList>`);
-    comments.append(commentsOut.bytes());
-    comments.write("</commentList></comments>");
-    pkg.putBytes(commentsPath, comments.bytes());
+    commentsOut.write("</commentList></comments>");
+    pkg.putBytes(commentsPath, commentsOut.bytes());
     addOverride(pkg, commentsPath, CT.comments);
     const rid = freeRelId(pkg, part, sx.xml);
     relsCreated = addRel(pkg, part, rid, REL.comments, commentsPath) || relsCreated;
@@ -1811,7 +1822,7 @@ function writeNotes(
     change.commentsRid = rid;
   }
 
-  if (shapesOut.length === 0) return finishRels();
+  if (created === 0) return finishRels();
   if (vmlXml !== undefined) {
     const close = vmlXml.lastIndexOf("</xml>");
     if (close < 0) throw new EngineError("output.cannotKeepPart", { file: pkg.fileName, part: vmlPath });
@@ -1823,11 +1834,8 @@ function writeNotes(
     pkg.put(vmlPath, vmlXml.slice(0, close) + insert + vmlXml.slice(close));
     change.vml = vmlPath;
   } else {
-    const vml = new Utf8Writer();
-    vml.write(`<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${VML_SHAPETYPE}`);
-    vml.append(shapesOut.bytes());
-    vml.write("</xml>");
-    pkg.putBytes(vmlPath, vml.bytes());
+    shapesOut.write("</xml>");
+    pkg.putBytes(vmlPath, shapesOut.bytes());
     if (ensureDefault(pkg, "vml", CT.vml) && !record.defaults.includes("vml")) record.defaults.push("vml");
     const rid = freeRelId(pkg, part, sx.xml);
     relsCreated = addRel(pkg, part, rid, REL.vml, vmlPath) || relsCreated;
@@ -2029,9 +2037,10 @@ const SLOT_BYTE = 1;
 
 /** The rows and hyperlinks of a plan sheet as UTF-8, with the cells' style numbers left as slots. */
 interface SheetBody {
-  rows: Uint8Array;
-  /** Offsets of the slot bytes in `rows`, in order. */
-  slots: number[];
+  /** The `<row>` elements, in chunks (as written). */
+  rows: Uint8Array[];
+  /** Per chunk, the offsets of its slot bytes, in order. */
+  slots: number[][];
   /** The style of each slot. */
   slotStyles: PlanStyle[];
   /** The `<hyperlink>` elements. */
@@ -2072,31 +2081,48 @@ function sheetBody(ps: PlanSheet, header: Map<number, string> | undefined, maxRo
     const ht = rowHeight(ps, r, row);
     rows.write(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`);
   }
-  const bytes = rows.bytes();
-  const slots: number[] = [];
-  for (let at = bytes.indexOf(SLOT_BYTE); at >= 0; at = bytes.indexOf(SLOT_BYTE, at + 1)) slots.push(at);
-  if (slots.length !== slotStyles.length) throw new Error("plan sheet: a style slot in the text");
-  return { rows: bytes, slots, slotStyles, links: links.bytes() };
+  const chunks = rows.chunks();
+  let count = 0;
+  const slots = chunks.map((chunk) => {
+    const at: number[] = [];
+    for (let i = chunk.indexOf(SLOT_BYTE); i >= 0; i = chunk.indexOf(SLOT_BYTE, i + 1)) at.push(i);
+    count += at.length;
+    return at;
+  });
+  if (count !== slotStyles.length) throw new Error("plan sheet: a style slot in the text");
+  return { rows: chunks, slots, slotStyles, links: links.bytes() };
 }
 
-/** The rows of `body` with the number `values[i]` written at slot i. */
-function fillSlots(body: SheetBody, values: number[]): Uint8Array {
-  const { rows, slots } = body;
+/**
+ * The worksheet part: `head`, the rows of `body` with the number `values[i]` written at slot i,
+ * then `tail`, in one array of the exact size.
+ */
+function fillSlots(body: SheetBody, values: number[], head: Uint8Array, tail: Uint8Array[]): Uint8Array {
   const digits = values.map((v) => String(v));
-  let size = rows.length - slots.length;
-  for (const d of digits) size += d.length;
+  let size = head.length;
+  for (const c of body.rows) size += c.length;
+  for (const t of tail) size += t.length;
+  for (const d of digits) size += d.length - 1;
   const out = new Uint8Array(size);
-  let o = 0;
-  let from = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const at = slots[i];
-    out.set(rows.subarray(from, at), o);
-    o += at - from;
-    const d = digits[i];
-    for (let k = 0; k < d.length; k++) out[o++] = d.charCodeAt(k);
-    from = at + 1;
+  out.set(head, 0);
+  let o = head.length;
+  let slot = 0;
+  body.rows.forEach((chunk, k) => {
+    let from = 0;
+    for (const at of body.slots[k]) {
+      out.set(chunk.subarray(from, at), o);
+      o += at - from;
+      const d = digits[slot++];
+      for (let i = 0; i < d.length; i++) out[o++] = d.charCodeAt(i);
+      from = at + 1;
+    }
+    out.set(chunk.subarray(from), o);
+    o += chunk.length - from;
+  });
+  for (const t of tail) {
+    out.set(t, o);
+    o += t.length;
   }
-  out.set(rows.subarray(from), o);
   return out;
 }
 
@@ -2141,23 +2167,23 @@ function ownSheetXml(ps: PlanSheet, name: string, styles: StylesEditor, links: {
     return n;
   };
   // The rows, with each cell's style number put in at its slot (styles are numbered in order of first use).
-  out.append(fillSlots(body, body.slotStyles.map(xf)));
-  out.write("</sheetData>");
-  if (ps.merges.length > 0) out.write(`<mergeCells count="${ps.merges.length}">${ps.merges.map((m) => `<mergeCell ref="${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}"/>`).join("")}</mergeCells>`);
-  if (body.links.length > 0) {
-    out.write("<hyperlinks>");
-    out.writeBytes(body.links);
-    out.write("</hyperlinks>");
-  }
-  out.write('<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
-  out.write(`<pageSetup paperSize="9" orientation="${ps.print.orientation}"${ps.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
-  out.write(`<headerFooter><oddFooter>${escapeText(`&C${escapeHeaderText(name)} - Trang &P/&N`)}</oddFooter></headerFooter>`);
+  const values = body.slotStyles.map(xf);
+  // After the rows: up to the hyperlinks, then the rest.
+  const mid = new Utf8Writer(1 << 12);
+  mid.write("</sheetData>");
+  if (ps.merges.length > 0) mid.write(`<mergeCells count="${ps.merges.length}">${ps.merges.map((m) => `<mergeCell ref="${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}"/>`).join("")}</mergeCells>`);
+  if (body.links.length > 0) mid.write("<hyperlinks>");
+  const end = new Utf8Writer(1 << 12);
+  if (body.links.length > 0) end.write("</hyperlinks>");
+  end.write('<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  end.write(`<pageSetup paperSize="9" orientation="${ps.print.orientation}"${ps.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
+  end.write(`<headerFooter><oddFooter>${escapeText(`&C${escapeHeaderText(name)} - Trang &P/&N`)}</oddFooter></headerFooter>`);
   const breaks = (ps.pageBreaksBefore ?? []).filter((r) => r > 1).sort((x, y) => x - y);
-  if (breaks.length > 0) out.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
-  if (links.drawing) out.write(`<drawing r:id="${links.drawing}"/>`);
-  if (links.table) out.write(`<tableParts count="1"><tablePart r:id="${links.table}"/></tableParts>`);
-  out.write("</worksheet>");
-  return out.bytes();
+  if (breaks.length > 0) end.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
+  if (links.drawing) end.write(`<drawing r:id="${links.drawing}"/>`);
+  if (links.table) end.write(`<tableParts count="1"><tablePart r:id="${links.table}"/></tableParts>`);
+  end.write("</worksheet>");
+  return fillSlots(body, values, out.bytes(), [mid.bytes(), body.links, end.bytes()]);
 }
 
 /** Text in a header/footer: "&" is a code there, written "&&". */
@@ -2639,7 +2665,7 @@ function restore(pkg: Package, book: Book, found: Found, kept: string[]): void {
     const sp = new Splices();
     if (notes.has(name) || change.comments || change.vml) unwriteNotes(pkg, sx, sp, part, change, notes.get(name) ?? [], kept);
     unmarkCells(sx, sp, cells.get(name) ?? [], kept, change.dataSelfClosing === true);
-    if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml));
+    if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml, pkg.sizeOf(part)));
   }
 
   // Styles: the lists cut back to their original length, when that gives the original part exactly.
@@ -2719,7 +2745,7 @@ function applyPlan(pkg: Package, book: Book, plan: EditPlan, rendered: RenderedS
       vmlBlock ??= { next: vmlBlocksInUse(pkg) + 1 };
       writeNotes(pkg, sx, sp, sheet.name, part, notes, change, record, result as AnnotateResult, vmlBlock);
     }
-    if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml));
+    if (sp.size > 0) pkg.putBytes(part, sp.applyBytes(xml, pkg.sizeOf(part)));
     if (Object.keys(change).length > 2) record.sheetParts.push(change);
   }
 

@@ -12,16 +12,19 @@ export class Utf8Writer {
   private cur: Uint8Array;
   private pos = 0;
 
+  /** `initialBytes`: the size of the first chunk (output that fits in it is never copied again). */
   constructor(initialBytes = CHUNK) {
-    this.cur = new Uint8Array(Math.max(64, Math.min(initialBytes, CHUNK)));
+    this.cur = new Uint8Array(Math.max(64, initialBytes));
   }
 
   /** Append the UTF-8 bytes of `s`. */
   write(s: string): void {
-    // A long text is encoded on its own, at its exact size.
-    if (s.length > CHUNK >> 2) return this.append(encoder.encode(s));
     // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-    if (this.pos + s.length * 3 > this.cur.length) this.next(s.length * 3);
+    if (this.pos + s.length * 3 > this.cur.length) {
+      // A long text that does not fit is encoded on its own, at its exact size.
+      if (s.length > CHUNK >> 2) return this.append(encoder.encode(s));
+      this.next(s.length * 3);
+    }
     this.pos += encoder.encodeInto(s, this.pos === 0 ? this.cur : this.cur.subarray(this.pos)).written;
   }
 
@@ -58,6 +61,11 @@ export class Utf8Writer {
   /** Bytes written so far. */
   get length(): number {
     return this.doneBytes + this.pos;
+  }
+
+  /** The bytes written, as the chunks they are in (write nothing after taking them). */
+  chunks(): Uint8Array[] {
+    return this.pos > 0 ? [...this.done, this.cur.subarray(0, this.pos)] : [...this.done];
   }
 
   /** The bytes written, in one array (write nothing after taking them). */

@@ -82,9 +82,19 @@ export function listedCategoryAt(grid: WorkbookGrid, reading: Pick<WorkbookReadi
         }
         continue;
       }
-      const texts = rowTexts(cells, r, 4);
-      if (texts.length === 0 || texts.slice(0, 3).some(isTotal)) continue;
-      for (const t of texts) {
+      // The row's first texts, read only as far as needed (a total row is known by its first).
+      const texts = new LazyRowTexts(cells, r, 4);
+      if (texts.at(0) === undefined) continue;
+      let total = false;
+      for (let k = 0; k < 3 && !total; k++) {
+        const t = texts.at(k);
+        if (t === undefined) break;
+        total = isTotal(t);
+      }
+      if (total) continue;
+      for (let k = 0; k < 4; k++) {
+        const t = texts.at(k);
+        if (t === undefined) break;
         if (isSectionMarker(t)) continue;
         const unit = isUnit(t);
         const cat = single(t);
@@ -100,6 +110,28 @@ export function listedCategoryAt(grid: WorkbookGrid, reading: Pick<WorkbookReadi
     }
   }
   return { category, order };
+}
+
+/** {@link rowTexts} of a row, cell by cell as they are asked for. */
+class LazyRowTexts {
+  private readonly texts: string[] = [];
+  private col = 1;
+  private readonly last: number;
+  constructor(
+    private readonly cells: SheetCells,
+    private readonly row: number,
+    private readonly max: number,
+  ) {
+    this.last = Math.min(cells.columnCount, 30);
+  }
+  /** The k-th non-empty text (0-based), or undefined when the row has fewer (or k ≥ max). */
+  at(k: number): string | undefined {
+    while (this.texts.length <= k && this.texts.length < this.max && this.col <= this.last) {
+      const t = this.cells.text(this.row, this.col++, false);
+      if (t !== "") this.texts.push(t);
+    }
+    return this.texts[k];
+  }
 }
 
 /** A pure function of a text, remembered for the texts of one call. */
