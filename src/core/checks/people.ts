@@ -29,17 +29,23 @@ export function servingRows(ctx: CheckContext, options: { onePerPerson?: boolean
   const key = options.onePerPerson ? "oneRows" : "allRows";
   const hit = cached[key];
   if (hit) return hit;
+  const out: ServingRow[] = [];
+  forEachServing(ctx, (rec, view, index) => out.push(view ? { rec, index, view } : { rec, index }), options);
+  return (cached[key] = out);
+}
+
+/**
+ * Visit each serving row's record, unit view and index in roster order: the loop every person
+ * check runs, with no object per row (see {@link servingIndices}).
+ */
+export function forEachServing(ctx: CheckContext, visit: (rec: PersonRecord, view: UnitView | undefined, index: number) => void, options: { onePerPerson?: boolean } = {}): void {
   const { viewAt } = runData(ctx);
   const records = ctx.reading.records;
-  const out: ServingRow[] = [];
   const serving = servingIndices(ctx, options);
   for (let k = 0; k < serving.length; k++) {
     const index = serving[k];
-    const rec = records[index];
-    const view = viewAt[index];
-    out.push(view ? { rec, index, view } : { rec, index });
+    visit(records[index], viewAt[index], index);
   }
-  return (cached[key] = out);
 }
 
 /**

@@ -9,9 +9,8 @@ import { dayOfIso, filledDay, fullMonthsBetween, isoDay } from "../../calendar";
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { toIso } from "../../text/dates";
-import { firstTitleAt, flagsOn, retirementOfRecord, retirementTable, servingIndices } from "../people";
+import { firstTitleAt, flagsOn, retirementOfRecord, retirementTable, forEachServing } from "../people";
 import { child, personFinding } from "../support";
-import { runData } from "../run";
 import type { Check } from "../types";
 
 export const appointedLate: Check = {
@@ -27,25 +26,19 @@ export const appointedLate: Check = {
     const min = child(rule.value, "minMonths");
     const from = child(rule.value, "appointedFrom");
     if (typeof min !== "number") return out;
-    const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
-    const records = ctx.reading.records;
-    const serving = servingIndices(ctx);
-    for (let k = 0; k < serving.length; k++) {
-      const index = serving[k];
-      const rec = records[index];
-      const view = viewAt[index];
+    forEachServing(ctx, (rec, view, index) => {
       const titleId = titleOf(index);
-      if (!titleId || !rec.positionSince) continue;
+      if (!titleId || !rec.positionSince) return;
       const since = filledDay(rec.positionSince);
-      if (typeof from === "string" && isoDay(since) < from) continue;
-      if (isoDay(since) > ctx.asOf) continue; // a date in the future is data.futureDate
+      if (typeof from === "string" && isoDay(since) < from) return;
+      if (isoDay(since) > ctx.asOf) return; // a date in the future is data.futureDate
       const r = retirementOfRecord(rec, table);
-      if (!r) continue;
+      if (!r) return;
       const left = fullMonthsBetween(since, dayOfIso(r.pensionFrom));
-      if (left >= min) continue;
+      if (left >= min) return;
       out.push(personFinding(rule, severityFor(rule, ["minMonths"]), rec, view, "positionSince", { titleId, since: toIso(rec.positionSince), left: Math.max(left, 0), min, retires: r.date }));
-    }
+    });
     return out;
   },
 };

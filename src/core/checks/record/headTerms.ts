@@ -9,9 +9,8 @@ import { filledDay, fullMonthsBetween } from "../../calendar";
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { toIso } from "../../text/dates";
-import { asOfDay, firstTitleAt, flagsOn, servingIndices } from "../people";
+import { asOfDay, firstTitleAt, flagsOn, forEachServing } from "../people";
 import { child, personFinding } from "../support";
-import { runData } from "../run";
 import type { Check } from "../types";
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
@@ -31,26 +30,20 @@ export const headTerms: Check = {
     const two = { months: num(child(child(rule.value, "twoTerms"), "months")), number: num(child(child(rule.value, "twoTerms"), "number")) };
     const second = { months: num(child(child(rule.value, "secondTerm"), "months")), number: num(child(child(rule.value, "secondTerm"), "number")) };
     const today = asOfDay(ctx);
-    const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
-    const records = ctx.reading.records;
-    const serving = servingIndices(ctx);
-    for (let k = 0; k < serving.length; k++) {
-      const index = serving[k];
-      const rec = records[index];
-      const view = viewAt[index];
+    forEachServing(ctx, (rec, view, index) => {
       const titleId = titleOf(index);
-      if (!titleId) continue;
+      if (!titleId) return;
       const held = rec.positionSince ? fullMonthsBetween(filledDay(rec.positionSince), today) : undefined;
       const months = held !== undefined && held >= 0 ? held : undefined;
       const term = rec.termNumber;
       const full = atLeast(months, two.months) || atLeast(term, two.number);
-      if (!full && !(atLeast(months, second.months) || atLeast(term, second.number))) continue;
+      if (!full && !(atLeast(months, second.months) || atLeast(term, second.number))) return;
       const params = { titleId, since: rec.positionSince ? toIso(rec.positionSince) : undefined, months, term, limit: two.months, stage: full ? "full" : "second" };
       const field = months !== undefined ? "positionSince" : "termNumber";
       const severity = full ? severityFor(rule, [atLeast(months, two.months) ? "twoTerms.months" : "twoTerms.number"]) : "info";
       out.push(personFinding(rule, severity, rec, view, field, params));
-    }
+    });
     return out;
   },
 };

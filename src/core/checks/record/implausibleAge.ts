@@ -6,9 +6,8 @@
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { ageOn } from "../../text/dates";
-import { asOfDay, servingIndices } from "../people";
+import { asOfDay, forEachServing } from "../people";
 import { child, personFinding } from "../support";
-import { runData } from "../run";
 import type { Check } from "../types";
 
 export const implausibleAge: Check = {
@@ -23,26 +22,20 @@ export const implausibleAge: Check = {
     const min = child(rule.value, "minAge");
     const max = child(rule.value, "maxAge");
     if (typeof min !== "number" || typeof max !== "number") return out;
-    const { viewAt } = runData(ctx);
-    const records = ctx.reading.records;
-    const serving = servingIndices(ctx);
-    for (let k = 0; k < serving.length; k++) {
-      const index = serving[k];
-      const rec = records[index];
-      const view = viewAt[index];
+    forEachServing(ctx, (rec, view) => {
       const birth = rec.birthDate;
-      if (!birth) continue;
+      if (!birth) return;
       // The age as ageOn counts it; within the range nothing is told whether the date is valid or
       // not (ageOn gives undefined then), so only the others go through ageOn.
       const bm = birth.month ?? 1;
       let quick = asOf.year - birth.year;
       if (asOf.month < bm || (asOf.month === bm && asOf.day < (birth.day ?? 1))) quick--;
-      if (quick >= 0 && quick >= min && quick <= max) continue;
+      if (quick >= 0 && quick >= min && quick <= max) return;
       const age = ageOn(birth, asOf);
-      if (age === undefined || age < 0 || (age >= min && age <= max)) continue;
+      if (age === undefined || age < 0 || (age >= min && age <= max)) return;
       const path = age < min ? "minAge" : "maxAge";
       out.push(personFinding(rule, severityFor(rule, [path]), rec, view, "birthDate", { value: rec.fields.birthDate?.text, age, min, max }));
-    }
+    });
     return out;
   },
 };

@@ -10,9 +10,8 @@ import { dayOfIso, filledDay, fullMonthsBetween } from "../../calendar";
 import type { FindingDraft } from "../../findings/finding";
 import { severityFor } from "../../rulesets/activate";
 import { toIso } from "../../text/dates";
-import { asOfDay, firstTitleAt, flagsOn, retirementOfRecord, retirementTable, servingIndices } from "../people";
+import { asOfDay, firstTitleAt, flagsOn, retirementOfRecord, retirementTable, forEachServing } from "../people";
 import { child, personFinding } from "../support";
-import { runData } from "../run";
 import type { Check } from "../types";
 
 export const periodicChange: Check = {
@@ -29,23 +28,17 @@ export const periodicChange: Check = {
     if (typeof cycle !== "number") return out;
     const today = asOfDay(ctx);
     const table = retirementTable(ctx);
-    const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
-    const records = ctx.reading.records;
-    const serving = servingIndices(ctx);
-    for (let k = 0; k < serving.length; k++) {
-      const index = serving[k];
-      const rec = records[index];
-      const view = viewAt[index];
+    forEachServing(ctx, (rec, view, index) => {
       const titleId = titleOf(index);
-      if (!titleId || !rec.positionSince) continue;
+      if (!titleId || !rec.positionSince) return;
       const months = fullMonthsBetween(filledDay(rec.positionSince), today);
-      if (months < cycle) continue;
+      if (months < cycle) return;
       const r = retirementOfRecord(rec, table);
       const left = r ? fullMonthsBetween(today, dayOfIso(r.pensionFrom)) : undefined;
-      if (left !== undefined && typeof minLeft === "number" && left < minLeft) continue;
+      if (left !== undefined && typeof minLeft === "number" && left < minLeft) return;
       out.push(personFinding(rule, severityFor(rule, [`titles.${titleId}`, "cycleMonths"]), rec, view, "positionSince", { titleId, since: toIso(rec.positionSince), months, cycle, left }));
-    }
+    });
     return out;
   },
 };

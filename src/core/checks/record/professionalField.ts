@@ -11,9 +11,8 @@ import { severityFor, valueStatus } from "../../rulesets/activate";
 import { asciiKey, comparisonKey } from "../../text/keys";
 import { professionalRank } from "../../text/vocab/professional";
 import type { JsonValue } from "../../rulesets/types";
-import { columnOf, firstTitleAt, servingIndices } from "../people";
+import { columnOf, firstTitleAt, forEachServing } from "../people";
 import { child, dataKeys, personFinding } from "../support";
-import { runData } from "../run";
 import type { Check } from "../types";
 
 /** A field matches when it contains one of the listed fields (with or without diacritics). */
@@ -49,31 +48,25 @@ export const professionalField: Check = {
       if (m === undefined) byField.set(field, (m = fieldMatches(field, fields)));
       return m;
     };
-    const { viewAt } = runData(ctx);
     const titleOf = firstTitleAt(ctx, titles);
-    const records = ctx.reading.records;
-    const serving = servingIndices(ctx);
-    for (let k = 0; k < serving.length; k++) {
-      const index = serving[k];
-      const rec = records[index];
-      const view = viewAt[index];
+    forEachServing(ctx, (rec, view, index) => {
       const titleId = titleOf(index);
-      if (titleId === undefined) continue;
+      if (titleId === undefined) return;
       let fields = fieldsOf.get(titleId);
       if (!fieldsOf.has(titleId)) fieldsOf.set(titleId, (fields = child(child(rule.value, titleId), "fields")));
-      if (typeof fields !== "string") continue;
+      if (typeof fields !== "string") return;
       // No training, or below intermediate: the level standard says so; there is no field to compare.
-      if (rec.professionalLevel !== undefined && professionalRank(rec.professionalLevel) < intermediate) continue;
+      if (rec.professionalLevel !== undefined && professionalRank(rec.professionalLevel) < intermediate) return;
       const field = rec.professionalField;
       if (field === undefined || field.trim() === "") {
         const col = columnOf(ctx, rec.sheet, "professionalField");
-        if (col === undefined) continue;
+        if (col === undefined) return;
         const f = personFinding(rule, rule.severity === "info" ? "info" : "warning", rec, view, "professionalField", { titleId, fields, missing: 1 });
         f.col = col;
         out.push(f);
-        continue;
+        return;
       }
-      if (matchesOnce(field, fields)) continue;
+      if (matchesOnce(field, fields)) return;
       const cellField = rec.fields.professionalField ? "professionalField" : "professionalLevel";
       let sure = severities.get(titleId);
       if (!sure) {
@@ -81,7 +74,7 @@ export const professionalField: Check = {
         severities.set(titleId, (sure = { severity: severityFor(rule, [path]), tentative: valueStatus(rule, path) !== "confirmed" ? 1 : undefined }));
       }
       out.push(personFinding(rule, sure.severity, rec, view, cellField, { titleId, fields, value: field, tentative: sure.tentative }));
-    }
+    });
     return out;
   },
 };

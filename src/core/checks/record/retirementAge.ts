@@ -13,9 +13,8 @@ import type { Severity } from "../../report/types";
 import { severityFor } from "../../rulesets/activate";
 import { RETIREMENT_TABLE_RULE, type Retirement } from "../../rulesets/retirement";
 import { toIso } from "../../text/dates";
-import { flagsOn, retirementOfRecord, retirementTable, servingIndices } from "../people";
+import { flagsOn, retirementOfRecord, retirementTable, forEachServing } from "../people";
 import { child, personFinding } from "../support";
-import { runData } from "../run";
 import type { Check } from "../types";
 
 /** What a retirement finding tells (made only for a finding). */
@@ -37,26 +36,20 @@ export const retirementAge: Check = {
     const categories = flagsOn(child(ctx.ruleSet.rules.get(RETIREMENT_TABLE_RULE)?.value, "categories"));
     const within = child(soon?.value, "withinMonths");
     const horizon = typeof within === "number" ? isoDay(addMonths(dayOfIso(ctx.asOf), within)) : undefined;
-    const { viewAt } = runData(ctx);
     const pastSeverity = new Map<string, Severity>();
-    const records = ctx.reading.records;
-    const serving = servingIndices(ctx, { onePerPerson: true });
-    for (let k = 0; k < serving.length; k++) {
-      const index = serving[k];
-      const rec = records[index];
-      const view = viewAt[index];
-      if (!rec.category || !categories.has(rec.category)) continue;
+    forEachServing(ctx, (rec, view) => {
+      if (!rec.category || !categories.has(rec.category)) return;
       const r = retirementOfRecord(rec, table);
-      if (!r) continue;
+      if (!r) return;
       if (ctx.asOf > r.date) {
-        if (!past) continue;
+        if (!past) return;
         let severity = pastSeverity.get(rec.gender!);
         if (severity === undefined) pastSeverity.set(rec.gender!, (severity = severityFor(past, [`ageMonths.${rec.gender!}`])));
         out.push(personFinding(past, severity, rec, view, "birthDate", retirementParams(rec, r)));
       } else if (soon && horizon !== undefined && r.date <= horizon) {
         out.push(personFinding(soon, soon.severity, rec, view, "birthDate", Object.assign(retirementParams(rec, r), { within: within as number })));
       }
-    }
+    }, { onePerPerson: true });
     return out;
   },
 };
