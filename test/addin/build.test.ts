@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { watchPage } from "./pageWatch";
 
 const root = join(__dirname, "..", "..");
 const dist = join(root, "dist");
@@ -71,12 +72,7 @@ describe("the production build", () => {
         }
         return route.abort();
       });
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("console", (m) => process.env.DEBUG_PANE && console.log(m.text()));
-      const violations: string[] = [];
-      await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
-      await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+      const { errors, violations } = await watchPage(page);
       await page.goto("https://addin.test/taskpane.html");
       await page.getByRole("heading", { name: "Kiểm tra hồ sơ cán bộ" }).waitFor({ timeout: 30000 });
       // Outside Office the pane says where it runs; the language switch is a labelled button.

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/file/readXlsx";
 import { districtListFixture } from "../support/workbooks";
+import { watchPage } from "./pageWatch";
 
 const root = join(__dirname, "..", "..");
 const out = join(root, "node_modules", ".cache", "hoso-e2e");
@@ -113,12 +114,7 @@ async function openPane(o: { lang?: "vi" | "en"; dark?: boolean } = {}) {
     }
     return route.abort();
   });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => process.env.DEBUG_PANE && console.log(m.text()));
-  const violations: string[] = [];
-  await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
-  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  const { errors, violations } = await watchPage(page);
   await page.addInitScript({ content: `window.__E2E_GRID_JSON__ = ${JSON.stringify(gridJson)};` });
   if (o.dark) await page.addInitScript({ content: "window.__E2E_DARK__ = true;" });
   if (o.lang === "en") await page.addInitScript({ content: 'window.__E2E_DISPLAY_LANGUAGE__ = "en-US";' });
