@@ -29,7 +29,7 @@ export interface FieldCell {
   text: string;
 }
 
-/** A record's cells by field: every field present (undefined when the row has no value for it). */
+/** The cells of the row being read, by field: every field present (undefined when the row has no value for it). */
 type RowCells = { [K in CanonicalField]: FieldCell | undefined };
 
 function emptyRowCells(): RowCells {
@@ -42,9 +42,9 @@ function emptyRowCells(): RowCells {
 }
 
 /** A record with every property present, in the order the reader fills them. */
-function newRecord(sheet: string, row: number, fields: RowCells): PersonRecord {
+function newRecord(sheet: string, row: number): PersonRecord {
   return {
-    sheet, row, fields, posts: [], fullName: undefined, unitLabel: undefined, unitSource: undefined, village: undefined, category: undefined, categorySource: undefined,
+    sheet, row, fields: {}, posts: [], fullName: undefined, unitLabel: undefined, unitSource: undefined, village: undefined, category: undefined, categorySource: undefined,
     gender: undefined, birthDate: undefined, positionSince: undefined, termNumber: undefined, idNumber: undefined, professionalLevel: undefined, professionalField: undefined,
     politicalTheory: undefined, stateManagement: undefined, generalEducation: undefined, partyMember: undefined, ethnicity: undefined, minority: undefined, status: undefined, left: undefined,
   };
@@ -250,15 +250,16 @@ export function readRecords(cells: SheetCells, band: HeaderBand, mapping: Column
       if (unit || cat || village || markerRow || name === "" || dataCount === 0) continue;
     }
     // A person row (or a row with person data but no name).
-    // Every record and its fields have one shape (every property present, in this order; absent
-    // values undefined): records are read by every check, and objects of a thousand shapes make
-    // each of those reads slow.
+    // Every record has one shape (every property present, in this order; absent values undefined):
+    // records are read by every check, and growing each one property by property is slow. Its
+    // `fields` keep only the filled fields (compact); the row's cells are also kept by field in
+    // an object of one fixed shape for the reads below.
     const rc = emptyRowCells();
-    const rec: PersonRecord = newRecord(sheet, r, rc);
+    const rec: PersonRecord = newRecord(sheet, r);
     for (const { field, col, merged } of fieldCols) {
       const text = merged ? cells.text(r, col, true) : at(r, col);
       if (text === "") continue;
-      rc[field] = { col, raw: merged ? cells.value(r, col) : col <= values.length ? values[col - 1] : undefined, text };
+      rec.fields[field] = rc[field] = { col, raw: merged ? cells.value(r, col) : col <= values.length ? values[col - 1] : undefined, text };
     }
     if (name === "") {
       if (dataCount < 2 && !hasBirth) continue; // stray note or marker, not a person
@@ -384,7 +385,7 @@ function readBirth(cells: SheetCells, r: number, mapping: ColumnMapping, rec: Pe
       col = mapping.birthByGender.female;
       rec.gender = "female";
     }
-    if (col !== undefined) rc.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
+    if (col !== undefined) rec.fields.birthDate = rc.birthDate = { col, raw: cells.raw(r, col), text: cells.text(r, col, false) };
   } else col = rc.birthDate?.col;
   if (col === undefined) return;
   const result = dateOf(cells, r, col, dates);
@@ -505,7 +506,7 @@ function readLevels(cells: SheetCells, r: number, groups: Record<LevelField, Col
     }
     if (best) {
       assignLevel(rec, field, best.value);
-      if (rc[field] === undefined) rc[field] = { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
+      if (rc[field] === undefined) rec.fields[field] = rc[field] = { col: best.col, raw: cells.raw(r, best.col), text: group.find((g) => g.col === best!.col)!.label };
     }
   }
 }
