@@ -500,6 +500,75 @@ const sameDay = (a: PartialDate, b: PartialDate) => a.year === b.year && a.month
 /** Two birth dates that may be the same day: same year, and same month and day where both give them. */
 const compatible = (a: PartialDate, b: PartialDate) => a.year === b.year && (a.month === undefined || b.month === undefined || a.month === b.month) && (a.day === undefined || b.day === undefined || a.day === b.day);
 
+/** `dayCodeOf` of a date that is not a full date. */
+const NOT_FULL = -1;
+/** `dayCodeOf` of a full date whose parts are no small whole numbers (compared as objects). */
+const ODD_FULL = -2;
+
+/** A number per full birth date (`fullDate`): equal exactly when `sameDay`; NOT_FULL or ODD_FULL otherwise. */
+function dayCodeOf(d: PartialDate): number {
+  if (!fullDate(d)) return NOT_FULL;
+  const { year, month, day } = d;
+  if (!Number.isInteger(year) || year < 0 || year > 1e6 || !Number.isInteger(month) || month! < 0 || month! > 99 || !Number.isInteger(day) || day! < 0 || day! > 99) return ODD_FULL;
+  return (year * 100 + month!) * 100 + day!;
+}
+
+/** The value stored for `key`, after storing `value` there when it had none. */
+function getOrSet(map: Map<string, number>, key: string, value: number): number {
+  const v = map.get(key);
+  if (v !== undefined) return v;
+  map.set(key, value);
+  return value;
+}
+
+/**
+ * A number for an ID number of 1 to 14 ASCII digits, distinct per text ("012" and "12" differ:
+ * the value and the length); -1 for any other text.
+ */
+function idCode(id: string): number {
+  const len = id.length;
+  if (len === 0 || len > 14) return -1;
+  let v = 0;
+  for (let k = 0; k < len; k++) {
+    const d = id.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v * 16 + len;
+}
+
+/**
+ * A map from non-negative integers below 2^53 to record indices: open addressing in one typed
+ * array, each key next to its value (one memory access per lookup in a table larger than the caches).
+ */
+class NumberTable {
+  private readonly slots: Float64Array;
+  private readonly mask: number;
+  constructor(entries: number) {
+    let cap = 16;
+    while (cap < entries * 2) cap *= 2;
+    this.slots = new Float64Array(cap * 2).fill(-1);
+    this.mask = cap - 1;
+  }
+  /** The value stored for `key`, after storing `value` there when it had none. */
+  getOrSet(key: number, value: number): number {
+    const slots = this.slots;
+    let h = Math.imul((key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    let at = (h & this.mask) * 2;
+    for (;;) {
+      const k = slots[at];
+      if (k === key) return slots[at + 1];
+      if (k === -1) {
+        slots[at] = key;
+        slots[at + 1] = value;
+        return value;
+      }
+      at = (at + 2) & (this.mask * 2 + 1);
+    }
+  }
+}
+
 /**
  * Duplicates (issue 5 §5). The same person: the same ID number (anywhere), or in one unit the same
  * normalized name and the same full birth date (unless both rows give different ID numbers). Every
@@ -509,57 +578,98 @@ const compatible = (a: PartialDate, b: PartialDate) => a.year === b.year && (a.m
  * birth date. An info on each row; such rows are counted separately.
  */
 function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefined)[]): Duplicates {
-  const parent = records.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const n = records.length;
+  // Union-find over record indices; a set's root is always its smallest index (its first row).
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const g = parent[parent[i]];
+      parent[i] = g;
+      i = g;
+    }
+    return i;
+  };
   const union = (a: number, b: number) => {
-    const [x, y] = [find(a), find(b)];
+    const x = find(a);
+    const y = find(b);
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   };
   const idsDiffer = (i: number, j: number) => records[i].idNumber !== undefined && records[j].idNumber !== undefined && records[i].idNumber !== records[j].idNumber;
-  const byId = new Map<string, number>();
-  // Rows by name (a row alone under its name, the common case, is kept as its index, not as a list).
-  const byNameOrSingle = new Map<string, number | number[]>();
-  records.forEach((rec, i) => {
-    if (rec.idNumber) {
-      const first = byId.get(rec.idNumber);
-      if (first === undefined) byId.set(rec.idNumber, i);
-      else union(first, i);
+  // Rows are grouped by numbers rather than by strings (100k string keys are slow to hash and
+  // keep): an ID number of digits by its value, a name by a small number per distinct name key
+  // (rows repeat their names, so each raw spelling is keyed once) and, with the birth year, by one
+  // number. Anything else (an ID with other characters, an odd year) by its string, as before.
+  const byId = new NumberTable(n);
+  let byIdText: Map<string, number> | undefined;
+  const nameOfRaw = new Map<string, number>();
+  const nameOfKey = new Map<string, number>();
+  const byNameYear = new NumberTable(n);
+  let byNameYearText: Map<string, number> | undefined;
+  // Rows of one name and birth year, in row order: the first row of each group, and the next row of each row (-1: none).
+  const next = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const size = new Int32Array(n);
+  const dayCode = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const rec = records[i];
+    const id = rec.idNumber;
+    if (id) {
+      const code = idCode(id);
+      const first = code >= 0 ? byId.getOrSet(code, i) : getOrSet((byIdText ??= new Map()), id, i);
+      if (first !== i) union(first, i);
     }
-    if (rec.fullName && rec.birthDate) {
-      const k = comparisonKey(rec.fullName);
-      const list = byNameOrSingle.get(k);
-      if (list === undefined) byNameOrSingle.set(k, i);
-      else if (typeof list === "number") byNameOrSingle.set(k, [list, i]);
-      else list.push(i);
-    }
-  });
-  // Every rule below needs the same birth year: rows are grouped by name and year, which keeps the
-  // pairwise comparisons small even for the commonest names in a province's roster. Only groups of
-  // several rows can hold duplicates; they are taken in the order of their first row.
-  const byName: number[][] = [];
-  for (const list of byNameOrSingle.values()) {
-    if (typeof list === "number") continue;
-    const byYear = new Map<number, number[]>();
-    for (const i of list) {
-      const year = records[i].birthDate!.year;
-      const g = byYear.get(year);
-      if (g) g.push(i);
-      else byYear.set(year, [i]);
-    }
-    for (const g of byYear.values()) if (g.length > 1) byName.push(g);
-  }
-  byName.sort((a, b) => a[0] - b[0]);
-  const sameUnit = (i: number, j: number) => (unitKeys[i] ?? "") === (unitKeys[j] ?? "");
-  for (const list of byName) {
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const [i, j] = [list[a], list[b]];
-        const [di, dj] = [records[i].birthDate!, records[j].birthDate!];
-        if (sameUnit(i, j) && fullDate(di) && fullDate(dj) && sameDay(di, dj) && !idsDiffer(i, j)) union(i, j);
+    const name = rec.fullName;
+    const birth = rec.birthDate;
+    if (name && birth) {
+      let nameId = nameOfRaw.get(name);
+      if (nameId === undefined) {
+        const k = comparisonKey(name);
+        nameId = nameOfKey.get(k);
+        if (nameId === undefined) nameOfKey.set(k, (nameId = nameOfKey.size));
+        nameOfRaw.set(name, nameId);
+      }
+      const year = birth.year;
+      dayCode[i] = dayCodeOf(birth);
+      const first = Number.isInteger(year) && year >= 0 && year < 0x10000 ? byNameYear.getOrSet(nameId * 0x10000 + year, i) : getOrSet((byNameYearText ??= new Map()), `${nameId}|${year}`, i);
+      size[first]++;
+      if (first === i) last[i] = i;
+      else {
+        next[last[first]] = i;
+        last[first] = i;
       }
     }
   }
-  const personOf = records.map((_, i) => find(i));
+  // Every rule below needs the same name and birth year, which keeps the pairwise comparisons
+  // small even for the commonest names in a province's roster. Only groups of several rows can
+  // hold duplicates; they are taken in the order of their first row.
+  const byName: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (size[i] < 2) continue;
+    const g: number[] = [];
+    for (let j = i; j !== -1; j = next[j]) g.push(j);
+    byName.push(g);
+  }
+  const sameUnit = (i: number, j: number) => (unitKeys[i] ?? "") === (unitKeys[j] ?? "");
+  // Whether two grouped rows give the same full birth date (`fullDate` and `sameDay` of both), by their day numbers.
+  const sameFullDay = (i: number, j: number): boolean => {
+    const a = dayCode[i];
+    const b = dayCode[j];
+    if (a >= 0 && b >= 0) return a === b;
+    if (a === NOT_FULL || b === NOT_FULL) return false;
+    return sameDay(records[i].birthDate!, records[j].birthDate!);
+  };
+  for (const list of byName) {
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const i = list[a];
+        const j = list[b];
+        if (sameUnit(i, j) && sameFullDay(i, j) && !idsDiffer(i, j)) union(i, j);
+      }
+    }
+  }
+  const personOf: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) personOf[i] = find(i);
   const out: Duplicates["findings"] = [];
   const at = (rec: PersonRecord, field: "idNumber" | "fullName") => ({ sheet: rec.sheet, row: rec.row, col: rec.fields[field]?.col ?? rec.fields.fullName?.col ?? 1, ...(rec.fullName ? { person: rec.fullName } : {}) });
   const related = (rec: PersonRecord, others: number[]) => {
@@ -593,13 +703,18 @@ function duplicateFindings(records: PersonRecord[], unitKeys: (string | undefine
   // Possibly the same person.
   for (const list of byName) {
     for (const i of list) {
-      const others = list.filter((j) => {
-        if (j === i || personOf[j] === personOf[i] || idsDiffer(i, j)) return false;
-        const [di, dj] = [records[i].birthDate!, records[j].birthDate!];
-        if (sameUnit(i, j)) return compatible(di, dj) && !(fullDate(di) && fullDate(dj));
-        return fullDate(di) && fullDate(dj) && sameDay(di, dj);
-      });
-      if (others.length === 0) continue;
+      const possible = (j: number): boolean => {
+        if (j === i) return false;
+        // The date tests first: they need no record (the usual group: full dates, different days).
+        const dates = sameUnit(i, j)
+          ? (dayCode[i] === NOT_FULL || dayCode[j] === NOT_FULL) && compatible(records[i].birthDate!, records[j].birthDate!)
+          : sameFullDay(i, j);
+        return dates && personOf[j] !== personOf[i] && !idsDiffer(i, j);
+      };
+      let any = false;
+      for (const j of list) if (possible(j)) { any = true; break; }
+      if (!any) continue;
+      const others = list.filter(possible);
       const rec = records[i];
       const other = records[others[0]];
       const f = cellFinding("data.possibleDuplicate", "info", at(rec, "fullName"), { otherSheet: other.sheet, otherRow: other.row, sameUnit: sameUnit(i, others[0]) ? 1 : undefined, birth: toIso(rec.birthDate!), otherBirth: toIso(other.birthDate!) });
