@@ -14,6 +14,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../core/version";
 import { FORMAT_NAMES, readWorkbookBytes, workbookFormatOf } from "../file/readWorkbook";
 import { annotateWorkbook, clearWorkbook, RenderedSheets } from "../file/annotate";
 import { writeSummaryWorkbook } from "../file/summaryWorkbook";
+import { PartCache } from "../file/partCache";
 import { planForValidation } from "../core/plan/fromValidation";
 import { HELP_TEXT, parseArgs, type ClearArgs, type ValidateArgs } from "./args";
 import { checkOutputPath, writeAtomically } from "./output";
@@ -66,12 +67,16 @@ function validate(args: ValidateArgs, io: CliIo): number {
   if (args.out !== undefined && format !== undefined && format !== "xlsx") throw new EngineError("output.needsXlsx", { file: basename(args.file), format: FORMAT_NAMES[format].vi, formatEn: FORMAT_NAMES[format].en });
   // The grid and the reading stay inside checkAndPlan: once it returns they can be freed, so the
   // collector does not trace them again while the outputs (tens of MB for a large roster) are built.
-  const { report, plan } = checkAndPlan(bytes, args, { asOf, trainingSince, ruleSetFile, progress });
+  // The annotated copy takes the parts the reader inflated and decoded, instead of doing it again.
+  const parts = args.out !== undefined && format === "xlsx" ? new PartCache(bytes) : undefined;
+  const { report, plan } = checkAndPlan(bytes, args, { asOf, trainingSince, ruleSetFile, progress, parts });
   if (plan) {
     // Build both outputs before writing either: a failure writes nothing.
     // The plan's sheets are laid out once for both.
     const rendered = new RenderedSheets();
-    const annotated = args.out !== undefined ? annotateWorkbook(bytes, plan, { fileName: basename(args.file), codec: NODE_CODEC, rendered }) : undefined;
+    const annotated = args.out !== undefined ? annotateWorkbook(bytes, plan, { fileName: basename(args.file), codec: NODE_CODEC, rendered, ...(parts ? { parts } : {}) }) : undefined;
+    // Whatever the copy did not take is not needed any more.
+    parts?.clear();
     const summary = args.summary !== undefined ? writeSummaryWorkbook(plan, { codec: NODE_CODEC, rendered }) : undefined;
     if (annotated && args.out) writeAtomically(args.out, annotated);
     if (summary && args.summary) writeAtomically(args.summary, summary);
@@ -91,9 +96,9 @@ function validate(args: ValidateArgs, io: CliIo): number {
 function checkAndPlan(
   bytes: Uint8Array,
   args: ValidateArgs,
-  o: { asOf: string; trainingSince: number | undefined; ruleSetFile: { name: string; text: string } | undefined; progress: (vi: string) => void },
+  o: { asOf: string; trainingSince: number | undefined; ruleSetFile: { name: string; text: string } | undefined; progress: (vi: string) => void; parts?: PartCache },
 ): { report: Report; plan?: EditPlan } {
-  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file), codec: NODE_CODEC });
+  const { grid } = readWorkbookBytes(bytes, { fileName: basename(args.file), codec: NODE_CODEC, ...(o.parts ? { parts: o.parts } : {}) });
   o.progress("Đang kiểm tra… / Checking…");
   const result = validateWorkbook(grid, { asOf: o.asOf, fileName: basename(args.file), fileBytes: bytes.length, ...(args.countTraining ? { countTraining: true } : {}), ...(o.trainingSince !== undefined ? { trainingSince: o.trainingSince } : {}), ...(o.ruleSetFile ? { ruleSetFile: o.ruleSetFile } : args.rules ? { ruleSetId: args.rules } : {}) });
   if (args.out === undefined && args.summary === undefined) return { report: result.report };

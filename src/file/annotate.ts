@@ -34,6 +34,7 @@ import { CHANGES_KEY as SHARED_KEY, type ChangeRecord as SharedChangeRecord, typ
 import { assertReadableContainer } from "./sniff";
 import { attr, decodeXmlAttr, decodeXmlText } from "./xml";
 import { Utf8Writer } from "./utf8Writer";
+import type { PartCache } from "./partCache";
 import { crc32, entryData, JS_CODEC, newEntry, readZip, writeZip, ZipError, type ZipCodec, type ZipEntry } from "./zip";
 
 // =============================================================================================
@@ -71,6 +72,8 @@ export interface AnnotateOptions {
   codec?: ZipCodec;
   /** Plan sheets laid out once for this copy and the summary workbook of the same plan. */
   rendered?: RenderedSheets;
+  /** Parts the reader already inflated and decoded from these very bytes (taken, not inflated again). */
+  parts?: PartCache;
 }
 
 /** What {@link annotateWorkbookDetailed} did beyond the bytes. */
@@ -332,7 +335,7 @@ class Package {
   /** Time stamp for new and rewritten entries without one: the workbook part's. */
   stamp: Pick<ZipEntry, "time" | "date"> | undefined;
 
-  constructor(entries: ZipEntry[], readonly fileName: string, private readonly maxInflated: number, private readonly codec: ZipCodec = JS_CODEC) {
+  constructor(entries: ZipEntry[], readonly fileName: string, private readonly maxInflated: number, private readonly codec: ZipCodec = JS_CODEC, private readonly cache?: PartCache) {
     this.entries = entries;
     for (const e of entries) {
       const key = keyOf(e.name);
@@ -385,6 +388,12 @@ class Package {
       throw new EngineError("file.tooLarge", { file: this.fileName, part: e.name, limit: `${Math.round(this.maxInflated / (1024 * 1024))} MB` });
     }
     this.inflated += e.size;
+    // Read already (size and CRC checked, strict UTF-8 without a byte-order mark): the same text.
+    const known = this.cache?.take(e.name);
+    if (known !== undefined) {
+      this.texts.set(key, { text: known, enc: "utf8" });
+      return known;
+    }
     let data: Uint8Array;
     try {
       data = entryData(e, this.codec);
@@ -488,7 +497,8 @@ function openPackage(bytes: Uint8Array, options: AnnotateOptions): Package {
   } catch (err) {
     throw zipFailure(err, fileName);
   }
-  return new Package(entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED, options.codec);
+  const cache = options.parts?.source === bytes ? options.parts : undefined;
+  return new Package(entries, fileName, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED, options.codec, cache);
 }
 
 // =============================================================================================
@@ -2530,6 +2540,8 @@ function sharedRecord(record: ChangeRecord): SharedChangeRecord {
 
 /** Element text and attribute values of the settings part, escaped as `settingsXml` (core/settings.ts) does. */
 function escapeSettingsText(s: string): string {
+  // JSON text is full of quotes and seldom holds the other three: one scan for those first.
+  if (!/[&<>]/.test(s)) return s.indexOf('"') >= 0 ? s.replace(/"/g, "&quot;") : s;
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -2537,6 +2549,7 @@ function escapeSettingsText(s: string): string {
  * `JSON.stringify(value)` written escaped into `out`, the arrays of the top-level object item by
  * item: the same text, without building a string of megabytes (thousands of cells and notes).
  */
+const JSON_BATCH = 256;
 function writeJsonEscaped(out: Utf8Writer, value: object): void {
   out.write("{");
   let first = true;
@@ -2545,8 +2558,13 @@ function writeJsonEscaped(out: Utf8Writer, value: object): void {
     out.write(`${first ? "" : ","}${escapeSettingsText(JSON.stringify(k))}:`);
     first = false;
     if (Array.isArray(v)) {
+      // A few hundred items at a time: an array's JSON is its items' JSON joined by commas, and the
+      // escaping goes character by character, so the text is the same with far fewer calls.
       out.write("[");
-      for (let i = 0; i < v.length; i++) out.write(`${i > 0 ? "," : ""}${escapeSettingsText(JSON.stringify(v[i]) ?? "null")}`);
+      for (let i = 0; i < v.length; i += JSON_BATCH) {
+        const items = JSON.stringify(v.slice(i, i + JSON_BATCH));
+        out.write(`${i > 0 ? "," : ""}${escapeSettingsText(items.slice(1, -1))}`);
+      }
       out.write("]");
     } else out.write(escapeSettingsText(JSON.stringify(v)));
   }

@@ -11,6 +11,7 @@ import { readXls } from "./readXls";
 import { readXlsx } from "./readXlsx";
 import { assertReadableContainer, sniffContainer } from "./sniff";
 import type { ZipCodec } from "./zip";
+import type { PartCache } from "./partCache";
 
 /** The formats the file adapter reads. */
 export type WorkbookFormat = "xlsx" | "xls" | "html" | "spreadsheetMl2003";
@@ -20,6 +21,8 @@ export interface ReadWorkbookBytesOptions {
   fileName?: string;
   /** For .xlsx: inflate with this codec (the CLI passes Node's zlib); default: fflate. */
   codec?: ZipCodec;
+  /** For .xlsx read with a codec: keep the parts' text for `annotateWorkbook` of the same bytes. */
+  parts?: PartCache;
 }
 
 export interface WorkbookRead {
@@ -60,7 +63,7 @@ export function readWorkbookBytes(bytes: Uint8Array, options: ReadWorkbookBytesO
   const format = workbookFormatOf(bytes);
   switch (format) {
     case "xlsx":
-      return { grid: readXlsx(bytes, { fileName, ...(options.codec ? { codec: options.codec } : {}) }), format };
+      return { grid: readXlsx(bytes, { fileName, ...(options.codec ? { codec: options.codec } : {}), ...(options.parts ? { parts: options.parts } : {}) }), format };
     case "xls":
       return { grid: readXls(bytes, { fileName }), format };
     case "html":

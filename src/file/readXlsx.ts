@@ -10,7 +10,8 @@ import { columnNumber, parseCellAddress } from "../core/address";
 import { assertReadableContainer } from "./sniff";
 import { isSettingsXml, parseSettingsXml } from "../core/settings";
 import { attr, decodeXmlText, textOfRuns } from "./xml";
-import { entryData, readZip, type ZipCodec } from "./zip";
+import { entryData, readZip, type ZipCodec, type ZipEntry } from "./zip";
+import { strictUtf8Text, type PartCache } from "./partCache";
 
 /**
  * Built-in number formats (ECMA-376 Part 1, 18.8.30). Id 14 is the locale's short date: in a
@@ -29,6 +30,11 @@ export interface ReadXlsxOptions {
   fileName?: string;
   /** Inflate with this codec (the CLI passes Node's zlib); default: fflate. */
   codec?: ZipCodec;
+  /**
+   * With a codec: keep the text of the parts read here (all but the shared strings) for
+   * `annotateWorkbook` of the same bytes, so it does not inflate and decode them again.
+   */
+  parts?: PartCache;
 }
 
 interface Relationship {
@@ -70,10 +76,16 @@ function isXmlPart(name: string): boolean {
 class Package {
   /** Part names are case-insensitive in OPC (ECMA-376 Part 2, 9.1.1.1); some writers mix cases. */
   private readonly byLowerName = new Map<string, Uint8Array>();
-  constructor(files: Unzipped, private readonly fileName: string) {
+  /** The zip entry of each part (when read with a codec), for the part cache's checks. */
+  private readonly entryOf = new Map<string, ZipEntry>();
+  constructor(files: Unzipped, private readonly fileName: string, entries?: Map<string, ZipEntry>, private readonly cache?: { parts: PartCache; codec: ZipCodec }) {
     for (const [name, bytes] of Object.entries(files)) {
       const key = name.replace(/^\/+/, "").toLowerCase();
-      if (!this.byLowerName.has(key)) this.byLowerName.set(key, bytes);
+      if (!this.byLowerName.has(key)) {
+        this.byLowerName.set(key, bytes);
+        const e = entries?.get(name);
+        if (e) this.entryOf.set(key, e);
+      }
     }
   }
   private bytes(path: string): Uint8Array | undefined {
@@ -86,9 +98,21 @@ class Package {
   paths(): string[] {
     return [...this.byLowerName.keys()];
   }
-  text(path: string): string | undefined {
+  /** `keep`: also hand the text to the part cache (when there is one). */
+  text(path: string, keep = true): string | undefined {
     const bytes = this.bytes(path);
     if (bytes === undefined) return undefined;
+    if (keep && this.cache) {
+      const key = path.replace(/^\/+/, "").toLowerCase();
+      const e = this.entryOf.get(key);
+      // Only text the annotator would read the same way: the size and CRC it checks, strict UTF-8
+      // (then the same string the lenient decoding below gives).
+      const text = e && bytes.length === e.size && this.cache.codec.crc32(bytes) === e.crc32 ? strictUtf8Text(bytes) : undefined;
+      if (text !== undefined && e) {
+        this.cache.parts.put(e.name, text);
+        return text;
+      }
+    }
     try {
       return strFromU8(bytes);
     } catch {
@@ -97,18 +121,24 @@ class Package {
   }
 }
 
-function unzip(bytes: Uint8Array, fileName: string, codec: ZipCodec | undefined): Package {
+function unzip(bytes: Uint8Array, fileName: string, codec: ZipCodec | undefined, cache: PartCache | undefined): Package {
   let files: Unzipped;
+  let entries: Map<string, ZipEntry> | undefined;
   try {
     if (codec) {
       const parts: Record<string, Uint8Array> = {};
-      for (const e of readZip(bytes)) if (isXmlPart(e.name)) parts[e.name] = entryData(e, codec);
+      if (cache) entries = new Map();
+      for (const e of readZip(bytes)) {
+        if (!isXmlPart(e.name)) continue;
+        parts[e.name] = entryData(e, codec);
+        entries?.set(e.name, e);
+      }
       files = parts as Unzipped;
     } else files = unzipSync(bytes, { filter: (f) => isXmlPart(f.name) });
   } catch {
     throw new EngineError("file.truncatedZip", { file: fileName });
   }
-  return new Package(files, fileName);
+  return new Package(files, fileName, entries, codec && cache ? { parts: cache, codec } : undefined);
 }
 
 /** Shared strings, with the font of their rich-text runs where one is named. */
@@ -335,7 +365,8 @@ function readSheet(xml: string, name: string, visibility: SheetVisibility | unde
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): WorkbookGrid {
   const fileName = options.fileName ?? "";
   assertReadableContainer(bytes, fileName);
-  const pkg = unzip(bytes, fileName, options.codec);
+  // A cache is only filled for the very bytes it belongs to.
+  const pkg = unzip(bytes, fileName, options.codec, options.parts?.source === bytes ? options.parts : undefined);
   const rootRels = readRelationships(pkg.text("_rels/.rels"));
   const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
   const workbookPath = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
@@ -351,7 +382,8 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
   const date1904 = d1904 === "1" || d1904 === "true";
 
   const sharedRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
-  const shared = readSharedStrings(pkg.text(sharedRel ? resolveTarget(baseDir, sharedRel.target) : `${baseDir}sharedStrings.xml`));
+  // The annotator never reads the shared strings: not kept.
+  const shared = readSharedStrings(pkg.text(sharedRel ? resolveTarget(baseDir, sharedRel.target) : `${baseDir}sharedStrings.xml`, false));
   const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
   const styles = readStyles(pkg.text(stylesRel ? resolveTarget(baseDir, stylesRel.target) : `${baseDir}styles.xml`));
 

@@ -14,6 +14,7 @@ import { writeSummaryWorkbook } from "../../src/file/summaryWorkbook";
 import { Utf8Writer } from "../../src/file/utf8Writer";
 import { crc32, JS_CODEC, newEntry, readZip, entryData } from "../../src/file/zip";
 import { NODE_CODEC } from "../../src/cli/codec";
+import { PartCache } from "../../src/file/partCache";
 import { checkPackage } from "../support/packageCheck";
 import { districtListWorkbook } from "../support/workbooks";
 import { findingsSheet, peopleSheet, plan, staffingSheet } from "./annotatePlans";
@@ -165,6 +166,53 @@ describe("the change record written in pieces", () => {
     const record = readChangeRecord(out)!;
     expect(record.cells.map((c) => c.ref)).toEqual(["B11", "C12", "D13"]);
     expect(JSON.parse(Object.values(entries).find((v) => v.includes('"cells"') && v.includes('"notes"'))!)).toEqual(record);
+  });
+});
+
+describe("the parts the reader already inflated", () => {
+  it("give the annotated copy the same bytes as inflating them again, are let go of once taken, and are ignored for other bytes", async () => {
+    const bytes = await districtListWorkbook({ count: 6 });
+    const p = plan([highlight("DS CBCC", 11, 2, "error", "x"), highlight("DS CBCC", 12, 3, "warning", "y")], [findingsSheet([{ sheet: "DS CBCC", cell: "B11" }]), staffingSheet()]);
+    const parts = new PartCache(bytes);
+    const grid = readXlsx(bytes, { codec: NODE_CODEC, parts });
+    expect(grid).toEqual(readXlsx(bytes, { codec: NODE_CODEC }));
+    expect(parts.size).toBeGreaterThan(0);
+    // The shared strings are never kept (the annotator does not read them).
+    expect(parts.take("xl/sharedStrings.xml")).toBeUndefined();
+    const withCache = annotateWorkbook(bytes, p, { codec: NODE_CODEC, parts });
+    expect(Buffer.from(withCache).equals(Buffer.from(annotateWorkbook(bytes, p, { codec: NODE_CODEC })))).toBe(true);
+    expect(parts.take("xl/worksheets/sheet1.xml")).toBeUndefined();
+    // A cache of other bytes is neither filled nor used.
+    const other = new PartCache(new Uint8Array(bytes));
+    readXlsx(bytes, { codec: NODE_CODEC, parts: other });
+    expect(other.size).toBe(0);
+    other.put("xl/worksheets/sheet1.xml", "not the sheet");
+    expect(Buffer.from(annotateWorkbook(bytes, p, { codec: NODE_CODEC, parts: other })).equals(Buffer.from(withCache))).toBe(true);
+  });
+
+  it("are not kept when the annotator would read them differently (byte-order mark, bad UTF-8, wrong CRC)", async () => {
+    const bytes = await districtListWorkbook({ count: 2 });
+    const files = unzipSync(bytes);
+    const bom = zipSync({ ...files, "xl/workbook.xml": new Uint8Array([0xef, 0xbb, 0xbf, ...files["xl/workbook.xml"]]) });
+    const parts = new PartCache(bom);
+    readXlsx(bom, { codec: NODE_CODEC, parts });
+    expect(parts.take("xl/workbook.xml")).toBeUndefined();
+    expect(parts.take("xl/worksheets/sheet1.xml")).toBeDefined();
+  });
+});
+
+describe("the change record of many cells", () => {
+  it("is the text settingsXml writes, across the batches it is written in", async () => {
+    const bytes = await districtListWorkbook({ count: 320 });
+    const hs: PlanHighlight[] = [];
+    for (let r = 11; r < 330; r++) hs.push(highlight("DS CBCC", r, 2 + (r % 3), r % 2 ? "warning" : "error", `n ${r} "q" & <t>`));
+    const out = annotateWorkbook(bytes, plan(hs, [findingsSheet([{ sheet: "DS CBCC", cell: "B11" }])]));
+    const files = unzipSync(out);
+    const item = Object.keys(files).find((n) => /^customXml\/item\d+\.xml$/.test(n) && isSettingsXml(strFromU8(files[n])))!;
+    const text = strFromU8(files[item]);
+    const entries = parseSettingsXml(text);
+    expect(settingsXml(entries)).toBe(text);
+    expect(readChangeRecord(out)!.cells.length).toBeGreaterThan(300);
   });
 });
 
