@@ -716,9 +716,18 @@ class Splices {
     for (const e of this.list) other.add(e.start, e.end, e.text);
     this.list.length = 0;
   }
-  /** The edited string, built in one pass (edits at one position keep the order they were added in). */
+  /**
+   * The edits in the order they apply: by position; at one position an insertion (nothing replaced,
+   * e.g. a new cell before the next existing one) before a replacement starting there; otherwise in
+   * the order they were added.
+   */
+  private sorted(): { start: number; end: number; text: string; order: number }[] {
+    return [...this.list].sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.order - b.order);
+  }
+
+  /** The edited string, built in one pass. */
   apply(s: string): string {
-    const sorted = [...this.list].sort((a, b) => a.start - b.start || a.order - b.order);
+    const sorted = this.sorted();
     const out: string[] = [];
     let pos = 0;
     for (const e of sorted) {
@@ -732,7 +741,7 @@ class Splices {
 
   /** {@link apply} as UTF-8 bytes, written piece by piece (a marked 100,000-row sheet is never joined into one string). */
   applyBytes(s: string, sizeHint?: number): Uint8Array {
-    const sorted = [...this.list].sort((a, b) => a.start - b.start || a.order - b.order);
+    const sorted = this.sorted();
     // Room for all of it at once when the size of the text is known (no chunks to join at the end).
     let inserted = 0;
     for (const e of sorted) inserted += e.text.length;

@@ -762,3 +762,36 @@ describe("the package checker catches what Excel would repair", () => {
     expect(broken((f) => (f["xl/worksheets/sheet1.xml"] = strToU8(strFromU8(f["xl/worksheets/sheet1.xml"]).replace("</worksheet>", '<legacyDrawing r:id="rId9"/><sheetPr/></worksheet>')))).join()).toMatch(/refers to missing rId9|out of schema order/);
   });
 });
+
+describe("marks on an empty cell next to a filled one", () => {
+  it("adds the new cell before its neighbour in the row (it once failed with 'overlapping edits')", async () => {
+    const bytes = await districtListWorkbook({ count: 40 });
+    const grid = readXlsx(bytes);
+    const sheet = grid.sheets[0];
+    // A person row with an empty cell followed by a filled one, and the reverse.
+    // (Rows are sparse arrays: look at every index, holes included.)
+    const gapIn = (r: readonly unknown[] | undefined): number => {
+      for (let c = 1; r && c + 1 < r.length; c++) if (r[c] === undefined && r[c + 1] !== undefined) return c + 1;
+      return 0;
+    };
+    const rows = sheet.values.map((r, i) => (i >= 5 && gapIn(r) > 0 ? i + 1 : 0)).filter((r) => r > 0);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) {
+      const values = sheet.values[row - 1]!;
+      const empty = gapIn(values);
+      for (const cols of [[empty, empty + 1], [empty - 1, empty], [empty - 1, empty, empty + 1]]) {
+        const out = annotateWorkbook(bytes, { highlights: cols.map((c, i) => highlight(sheet.name, row, c, i % 2 ? "error" : "warning", `Ghi chú ${c}`)), sheets: [] });
+        const marked = sheetOf(readXlsx(out), sheet.name);
+        const fills = xfFills(out);
+        cols.forEach((c, i) => expect(fills[styleAt(marked, row, c)]).toBe(`FF${i % 2 ? HIGHLIGHT_FILLS.error : HIGHLIGHT_FILLS.warning}`));
+        // The row's cells stay in column order, each once; the values are as they were.
+        const rowXml = new RegExp(`<row[^>]*\\sr="${row}"[^>]*>([\\s\\S]*?)</row>`).exec(partText(out, sheetPartOf(out, sheet.name)))![1];
+        const refs = [...rowXml.matchAll(/<c\s[^>]*r="([A-Z]+)\d+"/g)].map((m) => m[1].charCodeAt(0) - 64);
+        expect(refs).toEqual([...refs].sort((x, y) => x - y));
+        expect(new Set(refs).size).toBe(refs.length);
+        expect(marked.values[row - 1]).toEqual(values);
+        if (row === rows[0]) expect(checkPackage(out)).toEqual([]);
+      }
+    }
+  });
+});
