@@ -26,6 +26,35 @@ export interface CellStyle {
   fontName?: string;
 }
 
+/**
+ * Interns cell styles into a style list (appending new ones): the same number format and font get
+ * the same id. "General" and an empty font count as absent. The list's existing entries are reused.
+ * @example const styleOf = styleInterner([{}]); styleOf("dd/mm/yyyy", undefined) // 1
+ */
+export function styleInterner(styles: CellStyle[]): (numberFormat: string | undefined, fontName: string | undefined) => number {
+  const keyOf = (nf: string | undefined, font: string | undefined) => `${nf ?? ""}\u0000${font ?? ""}`;
+  const ids = new Map<string, number>();
+  styles.forEach((s, i) => {
+    const k = keyOf(s.numberFormat, s.fontName);
+    if (!ids.has(k)) ids.set(k, i);
+  });
+  return (numberFormat, fontName) => {
+    const nf = numberFormat && numberFormat !== "General" ? numberFormat : undefined;
+    const font = fontName || undefined;
+    const k = keyOf(nf, font);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = styles.length;
+      const s: CellStyle = {};
+      if (nf !== undefined) s.numberFormat = nf;
+      if (font !== undefined) s.fontName = font;
+      styles.push(s);
+      ids.set(k, id);
+    }
+    return id;
+  };
+}
+
 /** Visibility of a sheet as Excel stores it. */
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 

@@ -16,7 +16,7 @@
  */
 import { validateReading, type ValidateOptions, type ValidationResult } from "./engine";
 import type { FindingDraft } from "./findings/finding";
-import { cellFontName, cellStyle, type CellStyle, type CellValue, type SheetGrid, type WorkbookGrid } from "./grid";
+import { cellFontName, cellStyle, styleInterner, type CellValue, type SheetGrid, type WorkbookGrid } from "./grid";
 import { planHighlights } from "./plan/build";
 import type { PlanHighlight } from "./plan/types";
 import { resolveReading, textFindings, type PersonRecord, type RosterLayout, type SheetsReading } from "./reader";
@@ -84,34 +84,13 @@ function rowIsBlank(values: readonly (CellValue | undefined)[] | undefined): boo
   return true;
 }
 
-/** Intern the style of a cell into a copy of the styles. */
-function styleIndex(styles: CellStyle[], index: Map<string, number>, numberFormat: string | undefined, fontName: string | undefined): number {
-  const nf = numberFormat && numberFormat !== "General" ? numberFormat : undefined;
-  const font = fontName || undefined;
-  const k = `${nf ?? ""}\u0000${font ?? ""}`;
-  let id = index.get(k);
-  if (id === undefined) {
-    id = styles.length;
-    const s: CellStyle = {};
-    if (nf !== undefined) s.numberFormat = nf;
-    if (font !== undefined) s.fontName = font;
-    styles.push(s);
-    index.set(k, id);
-  }
-  return id;
-}
-
 /**
  * A copy of the grid with the changed rows' cells replaced (the other rows shared, not copied).
  * @example patchGrid(grid, [{ sheet: "DS", rows: [{ row: 9, values: ["1", "Lê Văn A"] }] }])
  */
 export function patchGrid(grid: WorkbookGrid, changes: readonly SheetChange[]): WorkbookGrid {
   const styles = [...grid.styles];
-  const index = new Map<string, number>();
-  styles.forEach((s, i) => {
-    const k = `${s.numberFormat ?? ""}\u0000${s.fontName ?? ""}`;
-    if (!index.has(k)) index.set(k, i);
-  });
+  const styleOf = styleInterner(styles);
   const bySheet = new Map(changes.map((c) => [c.sheet, c]));
   const sheets = grid.sheets.map((sheet): SheetGrid => {
     const change = bySheet.get(sheet.name);
@@ -126,7 +105,7 @@ export function patchGrid(grid: WorkbookGrid, changes: readonly SheetChange[]): 
       r.values.forEach((v, i) => {
         if (isEmpty(v)) return;
         (out ??= [])[i] = v;
-        const id = styleIndex(styles, index, r.numberFormats?.[i], r.fonts?.[i]);
+        const id = styleOf(r.numberFormats?.[i], r.fonts?.[i]);
         if (id !== 0) (ids ??= [])[i] = id;
         columnCount = Math.max(columnCount, i + 1);
       });

@@ -14,7 +14,7 @@
 import { comparisonKey } from "../core/text/keys";
 import { OUTPUT_SHEET_NAMES } from "../core/reader";
 import { columnNumber } from "../core/address";
-import type { CellRange, CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
+import { styleInterner, type CellRange, type CellStyle, type CellValue, type SheetGrid, type SheetVisibility, type WorkbookGrid } from "../core/grid";
 import { RUN_OPTIONS, supports, type ExcelHost } from "./host";
 import { isPayloadError, officeErrorCode, toEngineError } from "./errors";
 import { FONT_SEGMENT_ROWS, FORMULA_ROWS, jsonBytes, MAX_READ_CELLS, MERGE_BAND_ROWS } from "./limits";
@@ -171,20 +171,7 @@ export async function readInSession(session: Session): Promise<ReadResult> {
 
   // 4. Blocks of rows.
   const styles: CellStyle[] = [{}];
-  const styleIds = new Map<string, number>([["\u0000", 0]]);
-  const styleOf = (numberFormat: string | undefined, fontName: string | undefined): number => {
-    const k = `${numberFormat ?? ""}\u0000${fontName ?? ""}`;
-    let id = styleIds.get(k);
-    if (id === undefined) {
-      id = styles.length;
-      const s: CellStyle = {};
-      if (numberFormat !== undefined) s.numberFormat = numberFormat;
-      if (fontName !== undefined) s.fontName = fontName;
-      styles.push(s);
-      styleIds.set(k, id);
-    }
-    return id;
-  };
+  const styleOf = styleInterner(styles);
   // A row's cost: measured in the sheet's previous block (with a margin), else a first guess that
   // counts every cell at INITIAL_BYTES_PER_CELL and every column with a mixed font as drilled.
   let margin = 1.15;
@@ -272,7 +259,7 @@ export async function readInSession(session: Session): Promise<ReadResult> {
           const nf = formats[i][j];
           const seg = Math.floor((row - q.info.top) / FONT_SEGMENT_ROWS);
           const font = q.info.fonts[j][seg] ?? fontOf.get(j)?.[row] ?? undefined;
-          const id = styleOf(typeof nf === "string" && nf !== "General" ? nf : undefined, font || undefined);
+          const id = styleOf(typeof nf === "string" ? nf : undefined, font);
           if (id !== 0) (idRow ??= [])[col - 1] = id;
         }
         if (outRow) grid.values[row - 1] = outRow;
