@@ -17,7 +17,8 @@
  * one-line message.
  */
 import { EngineError } from "../core/errors";
-import type { CellRange, CellStyle, CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import type { CellStyle, CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import { SheetGridBuilder } from "./sheetGridBuilder";
 import { decodeDocument, decodeEntities } from "./textDecoding";
 
 export interface ReadHtmlOptions {
@@ -322,18 +323,7 @@ function sheetName(wanted: string | undefined, index: number, taken: Set<string>
 }
 
 function buildSheet(draft: SheetDraft, name: string, styles: PageStyles): SheetGrid {
-  const values: (CellValue[] | undefined)[] = [];
-  const styleIds: ((number | undefined)[] | undefined)[] = [];
-  const formulas: ((string | undefined)[] | undefined)[] = [];
-  const runFonts: Record<string, string> = {};
-  const merges: CellRange[] = [];
-  const hiddenRows: number[] = [];
-  const hiddenColumns: number[] = [];
-  let rowCount = 0;
-  let columnCount = 0;
-  let anyStyle = false;
-  let anyFormula = false;
-  let anyRunFont = false;
+  const b = new SheetGridBuilder();
   // Columns: hidden ones, and their class (a cell without a font of its own takes its column's).
   const colAttrs: Attrs[] = [];
   let col = 1;
@@ -341,21 +331,21 @@ function buildSheet(draft: SheetDraft, name: string, styles: PageStyles): SheetG
     const hidden = styles.hidden("col", c.attrs);
     for (let k = 0; k < c.span; k++, col++) {
       colAttrs[col] = c.attrs;
-      if (hidden) hiddenColumns.push(col);
+      if (hidden) b.hiddenColumns.push(col);
     }
   }
   /** Cells taken by a rowspan from a row above: key row * 65536 + col. */
   const taken = new Set<number>();
   draft.rows.forEach((tr, i) => {
     const r = i + 1;
-    if (styles.hidden("tr", tr.attrs)) hiddenRows.push(r);
+    if (styles.hidden("tr", tr.attrs)) b.hiddenRows.push(r);
     let c = 1;
     for (const td of tr.cells) {
       while (taken.has(r * 65536 + c)) c++;
       const colspan = Math.max(1, Math.min(1000, Math.floor(Number(td.attrs.colspan)) || 1));
       const rowspan = Math.max(1, Math.min(10000, Math.floor(Number(td.attrs.rowspan)) || 1));
       for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) if (dr > 0 || dc > 0) taken.add((r + dr) * 65536 + c + dc);
-      if (colspan > 1 || rowspan > 1) merges.push({ top: r, left: c, bottom: r + rowspan - 1, right: c + colspan - 1 });
+      if (colspan > 1 || rowspan > 1) b.merges.push({ top: r, left: c, bottom: r + rowspan - 1, right: c + colspan - 1 });
       // Style: the cell's own, else its row's, else its column's, else the td rule.
       const pick = (prop: string): string | undefined => styles.lookup("td", td.attrs, prop) ?? styles.lookup("tr", tr.attrs, prop) ?? (colAttrs[c] ? styles.lookup("col", colAttrs[c], prop) : undefined) ?? styles.lookup("table", draft.tableAttrs, prop);
       const family = pick("font-family");
@@ -363,37 +353,19 @@ function buildSheet(draft: SheetDraft, name: string, styles: PageStyles): SheetG
       if (family !== undefined) style.fontName = cssString(family);
       const fmt = numberFormatOf(pick("mso-number-format"));
       if (fmt !== undefined) style.numberFormat = fmt;
-      const id = styles.intern(style);
-      if (id !== 0) {
-        (styleIds[r - 1] ??= [])[c - 1] = id;
-        anyStyle = true;
-      }
+      b.style(r, c, styles.intern(style));
       const text = cellText(td.text);
       let value: CellValue = text;
       if (td.attrs["x:num"] !== undefined) value = numberOf(td.attrs["x:num"]) ?? numberOf(text) ?? text;
       else if (td.attrs["x:bool"] !== undefined) value = /^true$/i.test(td.attrs["x:bool"] || text);
       else if (td.attrs["x:str"] !== undefined && td.attrs["x:str"] !== "") value = td.attrs["x:str"];
-      if (td.attrs["x:fmla"] !== undefined) {
-        (formulas[r - 1] ??= [])[c - 1] = td.attrs["x:fmla"].replace(/^=/, "");
-        anyFormula = true;
-      }
-      if (td.runFont !== undefined && td.runFont !== style.fontName) {
-        runFonts[`${r},${c}`] = td.runFont;
-        anyRunFont = true;
-      }
-      if (value !== "") {
-        (values[r - 1] ??= [])[c - 1] = value;
-        if (r > rowCount) rowCount = r;
-        if (c > columnCount) columnCount = c;
-      }
+      if (td.attrs["x:fmla"] !== undefined) b.formula(r, c, td.attrs["x:fmla"].replace(/^=/, ""));
+      if (td.runFont !== undefined && td.runFont !== style.fontName) b.runFont(r, c, td.runFont);
+      if (value !== "") b.value(r, c, value);
       c += colspan;
     }
   });
-  const sheet: SheetGrid = { name, rowCount, columnCount, values, merges, hiddenRows, hiddenColumns };
-  if (anyStyle) sheet.styleIds = styleIds;
-  if (anyFormula) sheet.formulas = formulas;
-  if (anyRunFont) sheet.runFonts = runFonts;
-  return sheet;
+  return b.build(name);
 }
 
 /**

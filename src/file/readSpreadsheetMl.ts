@@ -15,7 +15,8 @@
  * closing `</Workbook>`) is refused rather than read in part.
  */
 import { EngineError } from "../core/errors";
-import type { CellRange, CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
+import type { CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
+import { SheetGridBuilder } from "./sheetGridBuilder";
 import { isDateNumberFormat } from "../core/text/dates";
 import { decodeDocument } from "./textDecoding";
 import { decodeXmlAttr } from "./xml";
@@ -167,18 +168,7 @@ function dataText(inner: string): { text: string; runFont?: string } {
 
 function readWorksheet(attrs: string, body: string, index: number, styles: StyleTable, date1904: boolean): SheetGrid {
   const name = ssAttr(attrs, "Name") ?? `Sheet${index + 1}`;
-  const values: (CellValue[] | undefined)[] = [];
-  const styleIds: ((number | undefined)[] | undefined)[] = [];
-  const formulas: ((string | undefined)[] | undefined)[] = [];
-  const runFonts: Record<string, string> = {};
-  const merges: CellRange[] = [];
-  const hiddenRows: number[] = [];
-  const hiddenColumns: number[] = [];
-  let rowCount = 0;
-  let columnCount = 0;
-  let anyStyle = false;
-  let anyFormula = false;
-  let anyRunFont = false;
+  const b = new SheetGridBuilder();
   const visibleText = /<(?:\w+:)?Visible>\s*(\w+)\s*</.exec(body)?.[1];
   const visibility: SheetVisibility = visibleText === "SheetHidden" ? "hidden" : visibleText === "SheetVeryHidden" ? "veryHidden" : "visible";
   const tableMatch = /<(?:\w+:)?Table\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?Table>)/.exec(body);
@@ -198,14 +188,14 @@ function readWorksheet(attrs: string, body: string, index: number, styles: Style
       const hidden = truthy(ssAttr(a, "Hidden"));
       const styleId = ssAttr(a, "StyleID");
       for (let c = col; c <= col + span; c++) {
-        if (hidden) hiddenColumns.push(c);
+        if (hidden) b.hiddenColumns.push(c);
         if (styleId !== undefined) columnStyle[c] = styleId;
       }
       col += span;
       continue;
     }
     row = intAttr(a, "Index") ?? row + 1;
-    if (truthy(ssAttr(a, "Hidden"))) hiddenRows.push(row);
+    if (truthy(ssAttr(a, "Hidden"))) b.hiddenRows.push(row);
     const rowStyle = ssAttr(a, "StyleID");
     let inner = "";
     if (!selfClosing) {
@@ -223,12 +213,11 @@ function readWorksheet(attrs: string, body: string, index: number, styles: Style
       c = intAttr(ca, "Index") ?? c + 1;
       const across = intAttr(ca, "MergeAcross") ?? 0;
       const down = intAttr(ca, "MergeDown") ?? 0;
-      if (across > 0 || down > 0) merges.push({ top: row, left: c, bottom: row + down, right: c + across });
+      if (across > 0 || down > 0) b.merges.push({ top: row, left: c, bottom: row + down, right: c + across });
       const style = styles.styleOf(ssAttr(ca, "StyleID") ?? rowStyle ?? columnStyle[c]);
       const formula = ssAttr(ca, "Formula");
       if (formula !== undefined) {
-        (formulas[row - 1] ??= [])[c - 1] = formula.replace(/^=/, "");
-        anyFormula = true;
+        b.formula(row, c, formula.replace(/^=/, ""));
       }
       const cellBody = (cm[2] ?? "").replace(/<(?:\w+:)?Comment\b[\s\S]*?<\/(?:\w+:)?Comment>/g, "");
       const data = /<(?:\w+:)?Data\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?Data>)/.exec(cellBody);
@@ -246,30 +235,14 @@ function readWorksheet(attrs: string, body: string, index: number, styles: Style
           if (serial !== undefined && !isDateNumberFormat(style.numberFormat)) cellStyle = { ...style, numberFormat: "dd/mm/yyyy" };
         } else if (type === "Boolean") value = text.trim() === "1" || text.trim().toLowerCase() === "true";
         else value = text;
-        if (runFont !== undefined && runFont !== style.fontName) {
-          runFonts[`${row},${c}`] = runFont;
-          anyRunFont = true;
-        }
+        if (runFont !== undefined && runFont !== style.fontName) b.runFont(row, c, runFont);
       }
-      const id = styles.intern(cellStyle);
-      if (id !== 0) {
-        (styleIds[row - 1] ??= [])[c - 1] = id;
-        anyStyle = true;
-      }
-      if (value !== undefined && value !== "") {
-        (values[row - 1] ??= [])[c - 1] = value;
-        if (row > rowCount) rowCount = row;
-        if (c > columnCount) columnCount = c;
-      }
+      b.style(row, c, styles.intern(cellStyle));
+      if (value !== undefined && value !== "") b.value(row, c, value);
       c += across;
     }
   }
-  const sheet: SheetGrid = { name, rowCount, columnCount, values, merges, hiddenRows, hiddenColumns };
-  if (visibility !== "visible") sheet.visibility = visibility;
-  if (anyStyle) sheet.styleIds = styleIds;
-  if (anyFormula) sheet.formulas = formulas;
-  if (anyRunFont) sheet.runFonts = runFonts;
-  return sheet;
+  return b.build(name, visibility);
 }
 
 /**

@@ -15,7 +15,8 @@
  * Written for this project on bytes only (no dependency; see README "Input formats").
  */
 import { EngineError } from "../core/errors";
-import type { CellRange, CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
+import type { CellStyle, CellValue, SheetGrid, SheetVisibility, WorkbookGrid } from "../core/grid";
+import { SheetGridBuilder } from "./sheetGridBuilder";
 import { CfbError, CompoundFile } from "./cfb";
 import { BUILTIN_NUMBER_FORMATS } from "./readXlsx";
 
@@ -349,30 +350,14 @@ class StyleTable {
 }
 
 function readSheet(stream: Uint8Array, info: Globals["sheets"][number], g: Globals, table: StyleTable): SheetGrid {
-  const values: (CellValue[] | undefined)[] = [];
-  const styleIds: ((number | undefined)[] | undefined)[] = [];
-  const formulas: ((string | undefined)[] | undefined)[] = [];
-  const runFonts: Record<string, string> = {};
-  const merges: CellRange[] = [];
-  const hiddenRows: number[] = [];
-  const hiddenColumns: number[] = [];
-  let rowCount = 0;
-  let columnCount = 0;
-  let anyStyle = false;
-  let anyFormula = false;
-  let anyRunFont = false;
+  const b = new SheetGridBuilder();
 
   const style = (r: number, c: number, xf: number) => {
-    const id = table.idOf(xf);
-    if (id === 0) return;
-    (styleIds[r - 1] ??= [])[c - 1] = id;
-    anyStyle = true;
+    b.style(r, c, table.idOf(xf));
   };
   const put = (r: number, c: number, v: CellValue) => {
     if (v === undefined || v === null || v === "") return;
-    (values[r - 1] ??= [])[c - 1] = v;
-    if (r > rowCount) rowCount = r;
-    if (c > columnCount) columnCount = c;
+    b.value(r, c, v);
   };
 
   const rr = new RecordReader(stream, info.offset);
@@ -407,10 +392,7 @@ function readSheet(stream: Uint8Array, info: Globals["sheets"][number], g: Globa
         const runFont = g.sst.runFont[isst];
         if (runFont !== undefined) {
           const name = table.fontName(runFont);
-          if (name !== undefined && name !== table.fontOfXf[xf]) {
-            runFonts[`${r},${c}`] = name;
-            anyRunFont = true;
-          }
+          if (name !== undefined && name !== table.fontOfXf[xf]) b.runFont(r, c, name);
         }
         break;
       }
@@ -466,8 +448,7 @@ function readSheet(stream: Uint8Array, info: Globals["sheets"][number], g: Globa
         const r = u16(d, 0) + 1;
         const c = u16(d, 2) + 1;
         style(r, c, u16(d, 4));
-        (formulas[r - 1] ??= [])[c - 1] = ""; // a formula; its text is not decompiled
-        anyFormula = true;
+        b.formula(r, c, ""); // a formula; its text is not decompiled
         if (u16(d, 12) === 0xffff) {
           const kind = d[6];
           if (kind === 0) pendingString = { r, c };
@@ -490,18 +471,18 @@ function readSheet(stream: Uint8Array, info: Globals["sheets"][number], g: Globa
           const bottom = u16(d, o + 2) + 1;
           const left = u16(d, o + 4) + 1;
           const right = u16(d, o + 6) + 1;
-          if (bottom >= top && right >= left) merges.push({ top, left, bottom, right });
+          if (bottom >= top && right >= left) b.merges.push({ top, left, bottom, right });
         }
         break;
       }
       case R.ROW:
-        if (u16(d, 12) & 0x20) hiddenRows.push(u16(d, 0) + 1);
+        if (u16(d, 12) & 0x20) b.hiddenRows.push(u16(d, 0) + 1);
         break;
       case R.COLINFO:
         if (u16(d, 8) & 1) {
           const first = u16(d, 0) + 1;
           const last = Math.min(u16(d, 2) + 1, 256);
-          for (let c = first; c <= last; c++) hiddenColumns.push(c);
+          for (let c = first; c <= last; c++) b.hiddenColumns.push(c);
         }
         break;
       default:
@@ -510,12 +491,7 @@ function readSheet(stream: Uint8Array, info: Globals["sheets"][number], g: Globa
     // SHRFMLA, ARRAY and TABLE may sit between a FORMULA and its STRING.
     if (rec.type !== R.FORMULA && rec.type !== R.STRING && rec.type !== R.CONTINUE && rec.type !== 0x04bc && rec.type !== 0x0221 && rec.type !== 0x0236) pendingString = undefined;
   }
-  const sheet: SheetGrid = { name: info.name, rowCount, columnCount, values, merges, hiddenRows, hiddenColumns };
-  if (info.visibility !== "visible") sheet.visibility = info.visibility;
-  if (anyStyle) sheet.styleIds = styleIds;
-  if (anyFormula) sheet.formulas = formulas;
-  if (anyRunFont) sheet.runFonts = runFonts;
-  return sheet;
+  return b.build(info.name, info.visibility);
 }
 
 /**
