@@ -10,13 +10,13 @@
  * reading its own file from disk, one at a time; the main thread keeps only each file's compact
  * outcome (report and person keys), never a grid. `runCli` (synchronous) reads them one by one.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { mergeOutcomes, quotaSourceOf, quotaUnits, type FileOutcome, type QuotaSource } from "../core/consolidate";
 import { renderMarkdownReport } from "../core/consolidateMarkdown";
 import { parseIsoDay, vietnamToday } from "../core/engine";
-import { EngineError, isEngineError } from "../core/errors";
+import { EngineError } from "../core/errors";
 import { planForConsolidation } from "../core/plan/consolidated";
 import { documentDetails, type DocumentDetails } from "../core/plan/fromValidation";
 import { readWorkbook } from "../core/reader";
@@ -30,6 +30,7 @@ import { NODE_CODEC } from "./codec";
 import type { ConsolidateArgs } from "./args";
 import { processInput } from "./consolidateWorker";
 import { checkOutputPath, writeAtomically } from "./output";
+import { readInputFile } from "./input";
 import { PoolStartError, runInWorkers } from "./pool";
 import { Progress } from "./progress";
 
@@ -103,17 +104,6 @@ export function collectInputs(paths: string[], skip: string[]): Input[] {
   return inputs;
 }
 
-function readBytes(path: string): Uint8Array {
-  try {
-    if (!statSync(path).isFile()) throw new EngineError("file.unreadable", { file: path, reason: "không phải tệp / not a file" });
-    return new Uint8Array(readFileSync(path));
-  } catch (e) {
-    if (isEngineError(e)) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === "ENOENT") throw new EngineError("file.notFound", { file: path });
-    throw new EngineError("file.unreadable", { file: path, reason: code ?? "?" });
-  }
-}
 
 interface Prepared {
   inputs: Input[];
@@ -127,7 +117,7 @@ function prepare(args: ConsolidateArgs, io: ConsolidateIo): Prepared {
   const asOf = args.asOf ?? vietnamToday(io.now());
   if (!parseIsoDay(asOf)) throw new EngineError("usage.badDate", { option: "--as-of", value: asOf });
   let ruleSetFile: { name: string; text: string } | undefined;
-  if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readBytes(args.rules)) };
+  if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readInputFile(args.rules)) };
   // A bad rule set stops the run here, once, instead of failing every file.
   chooseRuleSet({ asOf, ...(ruleSetFile ? { file: ruleSetFile } : args.rules !== undefined ? { presetId: args.rules } : {}) });
   const outputs = [args.summary, args.json === "-" ? undefined : args.json, args.md].filter((x): x is string => x !== undefined);
@@ -142,7 +132,7 @@ function prepare(args: ConsolidateArgs, io: ConsolidateIo): Prepared {
   const prepared: Prepared = { inputs, asOf, options };
   if (args.quota !== undefined) {
     const name = basename(args.quota);
-    const { grid } = readWorkbookBytes(readBytes(args.quota), { fileName: name });
+    const { grid } = readWorkbookBytes(readInputFile(args.quota), { fileName: name });
     const reading = readWorkbook(grid, { asOf: parseIsoDay(asOf)! });
     const source = quotaSourceOf(grid, reading, name);
     if (!source) throw new EngineError("file.noQuotaSheet", { file: name });

@@ -3,9 +3,8 @@
  * who joined, left, moved, changed post or qualification between two rosters (issue 12 §3).
  * Exit codes: 0 the comparison completed; 2 unusable input or wrong usage.
  */
-import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { EngineError, isEngineError } from "../core/errors";
+import { EngineError } from "../core/errors";
 import { diffRosters, type DiffResult } from "../core/diff";
 import { parseIsoDay, vietnamToday } from "../core/engine";
 import { readWorkbook } from "../core/reader";
@@ -15,6 +14,7 @@ import { readXlsx } from "../file/readXlsx";
 import { writeSummaryWorkbook } from "../file/summaryWorkbook";
 import { NODE_CODEC } from "./codec";
 import { checkOutputPath, writeAtomically } from "./output";
+import { readInputFile } from "./input";
 
 export interface DiffArgs {
   old: string;
@@ -50,17 +50,6 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
   return { ...out, old: files[0], new: files[1] };
 }
 
-function readInput(path: string): Uint8Array {
-  try {
-    if (!statSync(path).isFile()) throw new EngineError("file.unreadable", { file: path, reason: "không phải tệp / not a file" });
-    return new Uint8Array(readFileSync(path));
-  } catch (e) {
-    if (isEngineError(e)) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === "ENOENT") throw new EngineError("file.notFound", { file: path });
-    throw new EngineError("file.unreadable", { file: path, reason: code ?? "?" });
-  }
-}
 
 /** The JSON of a comparison (`schemaVersion` 1; ID numbers are never written). */
 export function diffJson(d: DiffResult, oldName: string, newName: string, asOf: string): string {
@@ -78,7 +67,7 @@ export function runDiff(argv: string[], io: { stdout: (s: string) => void; now: 
     if (args.json !== undefined && args.json !== "-" && args.json === f) throw new EngineError("output.sameAsInput", { file: args.json });
   }
   const read = (path: string) => {
-    const grid = readXlsx(readInput(path), { fileName: basename(path), codec: NODE_CODEC });
+    const grid = readXlsx(readInputFile(path), { fileName: basename(path), codec: NODE_CODEC });
     const reading = readWorkbook(grid, { asOf });
     if (!reading.sheets.some((s) => s.role === "roster")) throw new EngineError("file.noRoster", { file: basename(path) });
     return reading;

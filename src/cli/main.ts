@@ -3,7 +3,6 @@
  * The only layer that touches the file system; it calls the core and the file adapter.
  * Exit codes: 0 no error findings, 1 some error findings, 2 unusable input or wrong usage.
  */
-import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { EngineError, isEngineError } from "../core/errors";
 import { formatEngineError } from "../core/messages";
@@ -18,6 +17,7 @@ import { PartCache } from "../file/partCache";
 import { planForValidation } from "../core/plan/fromValidation";
 import { HELP_TEXT, parseArgs, type ClearArgs, type ValidateArgs } from "./args";
 import { checkOutputPath, writeAtomically } from "./output";
+import { readInputFile } from "./input";
 import { consolidate, consolidateInProcess } from "./consolidate";
 import { formatSummary } from "./summary";
 import { NODE_CODEC } from "./codec";
@@ -31,17 +31,6 @@ export interface CliIo {
   interactive: boolean;
 }
 
-function readInput(path: string): Uint8Array {
-  try {
-    if (!statSync(path).isFile()) throw new EngineError("file.unreadable", { file: path, reason: "không phải tệp / not a file" });
-    return new Uint8Array(readFileSync(path));
-  } catch (e) {
-    if (isEngineError(e)) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === "ENOENT") throw new EngineError("file.notFound", { file: path });
-    throw new EngineError("file.unreadable", { file: path, reason: code ?? "?" });
-  }
-}
 
 function validate(args: ValidateArgs, io: CliIo): number {
   const asOf = args.asOf ?? vietnamToday(io.now());
@@ -49,7 +38,7 @@ function validate(args: ValidateArgs, io: CliIo): number {
   // --rules FILE (a path or a .json name): the CLI reads it, the core parses and checks it.
   let ruleSetFile: { name: string; text: string } | undefined;
   if (args.rules !== undefined && /[/\\]|\.json$/i.test(args.rules)) {
-    ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readInput(args.rules)) };
+    ruleSetFile = { name: basename(args.rules), text: new TextDecoder("utf-8").decode(readInputFile(args.rules)) };
   }
   const trainingSince = args.trainingSince === undefined ? undefined : Number(args.trainingSince);
   if (trainingSince !== undefined && !(Number.isInteger(trainingSince) && trainingSince >= 1945 && trainingSince <= 2100)) {
@@ -61,7 +50,7 @@ function validate(args: ValidateArgs, io: CliIo): number {
   if (args.json !== undefined && args.json !== "-" && args.json === args.file) throw new EngineError("output.sameAsInput", { file: args.json });
   const progress = (vi: string) => io.interactive && args.json !== "-" && io.stderr(`${vi}\n`);
   progress(`Đang đọc ${basename(args.file)}… / Reading…`);
-  const bytes = readInput(args.file);
+  const bytes = readInputFile(args.file);
   // .xlsx/.xlsm, and .xls as BIFF8, HTML table or Excel 2003 XML, told by content; only an .xlsx can be marked (--out).
   const format = workbookFormatOf(bytes);
   if (args.out !== undefined && format !== undefined && format !== "xlsx") throw new EngineError("output.needsXlsx", { file: basename(args.file), format: FORMAT_NAMES[format].vi, formatEn: FORMAT_NAMES[format].en });
@@ -110,7 +99,7 @@ function checkAndPlan(
 function clear(args: ClearArgs, io: CliIo): number {
   if (args.out === undefined) throw new EngineError("usage.missingValue", { option: "--out" });
   checkOutputPath(args.out, args.file, args.force);
-  const bytes = readInput(args.file);
+  const bytes = readInputFile(args.file);
   const cleared = clearWorkbook(bytes, { fileName: basename(args.file), codec: NODE_CODEC });
   writeAtomically(args.out, cleared);
   io.stdout(`Đã bỏ đánh dấu / Marks removed: ${args.out}\n`);
@@ -140,18 +129,11 @@ export function runCli(argv: string[], io: CliIo): number {
     if (args.command === "consolidate") return consolidateInProcess(args, io);
     return validate(args, io);
   } catch (e) {
-    if (isEngineError(e)) {
-      io.stderr(formatEngineError(e) + "\n");
-      return 2;
-    }
-    // An unexpected failure is still one line, never a stack trace.
-    const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(`Lỗi không mong đợi: ${msg} — Unexpected error: ${msg}\n`.replace(/\n(?!$)/g, " "));
-    return 2;
+    return oneLineFailure(e, io);
   }
 }
 
-/** One line on stderr for a failure (Vietnamese — English), exit code 2. */
+/** One line on stderr for a failure (Vietnamese — English; an unexpected one too, never a stack trace), exit code 2. */
 function oneLineFailure(e: unknown, io: CliIo): number {
   if (isEngineError(e)) {
     io.stderr(formatEngineError(e) + "\n");

@@ -25,7 +25,7 @@ import type { FindingDraft } from "./findings/finding";
 import type { CellStyle, SheetGrid, WorkbookGrid } from "./grid";
 import type { ValidationResult } from "./engine";
 import type { WorkbookReading } from "./reader";
-import { toReportFinding } from "./report/build";
+import { severityCounts, toReportFinding } from "./report/build";
 import type { FileFormat, FileReport, Finding, QualityReport, Report, RuleOverrideReport, SheetReport, UnitKind, UnitReport } from "./report/types";
 import { emptyQualityByCategory, sumQuality, QUALITY_CATEGORIES, type QualityBlock, type QualityByCategory } from "./summary/quality";
 import type { Summaries, UnitConcurrency } from "./summary";
@@ -657,14 +657,7 @@ export function mergeOutcomes(outcomes: FileOutcome[], o: MergeOptions): Consoli
   if (overrides.length > 0) ruleSet.overrides = overrides;
   const totalQuality = emptyQualityByCategory();
   for (const c of QUALITY_CATEGORIES) totalQuality[c] = sumQuality([...quality.values()].map((q) => q[c] as QualityBlock));
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-    else infos++;
-  }
+  const { errors, warnings, infos } = severityCounts(findings);
   const report: Report = {
     schemaVersion: 1,
     tool: o.tool,

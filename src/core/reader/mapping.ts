@@ -36,11 +36,13 @@ export interface ColumnMapping {
 
 type Test = (leaf: string, groups: string[], all: string) => boolean;
 
-const has = (...words: string[]) => {
+/** A test of a header key: it holds one of the words as whole words. */
+export const has = (...words: string[]) => {
   const keys = words.map(headerKey);
   return (s: string) => keys.some((w) => s === w || s.startsWith(w + " ") || s.endsWith(" " + w) || s.includes(" " + w + " "));
 };
-const equals = (...words: string[]) => {
+/** A test of a header key: it is one of the words. */
+export const equals = (...words: string[]) => {
   const keys = new Set(words.map(headerKey));
   return (s: string) => keys.has(s);
 };

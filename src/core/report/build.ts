@@ -58,9 +58,8 @@ export function toReportFinding(d: FindingDraft): Finding {
   return f as Finding;
 }
 
-/** The report, ready for JSON. */
-export function buildReport(input: BuildReportInput): Report {
-  const findings = sortFindings(input.findings, input.sheets.map((s) => s.name)).map(toReportFinding);
+/** How many findings of each severity. */
+export function severityCounts(findings: readonly Pick<Finding, "severity">[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -69,6 +68,13 @@ export function buildReport(input: BuildReportInput): Report {
     else if (f.severity === "warning") warnings++;
     else infos++;
   }
+  return { errors, warnings, infos };
+}
+
+/** The report, ready for JSON. */
+export function buildReport(input: BuildReportInput): Report {
+  const findings = sortFindings(input.findings, input.sheets.map((s) => s.name)).map(toReportFinding);
+  const { errors, warnings, infos } = severityCounts(findings);
   const records = input.sheets.reduce((n, s) => n + (s.role === "roster" ? s.records ?? 0 : 0), 0);
   const report: Report = {
     schemaVersion: 1,

@@ -12,12 +12,13 @@
  */
 import type { PartialDate } from "../text/dates";
 import { parseDateCell } from "../text/dates";
-import { comparisonKey, headerKey } from "../text/keys";
+import { comparisonKey } from "../text/keys";
 import { parseProfessional, professionalRank, type ProfessionalLevel } from "../text/vocab/professional";
 import { parsePoliticalTheory, politicalTheoryRank, type PoliticalTheoryLevel } from "../text/vocab/politicalTheory";
 import { parseStateManagement, stateManagementRank, type StateManagementLevel } from "../text/vocab/stateManagement";
 import type { SheetCells } from "../reader/cells";
 import type { HeaderBand } from "../reader/header";
+import { equals, has } from "../reader/mapping";
 import { parsePosts, type Post } from "../reader/posts";
 import type { StaffCategory } from "../reader/titles";
 import { parseUnitLabel, type UnitLabel } from "../reader/units";
@@ -64,14 +65,6 @@ export interface TrainingSheetReading {
   lastDataRow?: number;
 }
 
-const has = (...words: string[]) => {
-  const keys = words.map(headerKey);
-  return (s: string) => keys.some((w) => s === w || s.startsWith(w + " ") || s.endsWith(" " + w) || s.includes(" " + w + " "));
-};
-const equals = (...words: string[]) => {
-  const keys = new Set(words.map(headerKey));
-  return (s: string) => keys.has(s);
-};
 
 /** Headers only a training list has (the roster's "Trình độ đào tạo" group is not one of them). */
 const TRAINING_ONLY = [

@@ -1,12 +1,9 @@
 import * as React from "react";
-import { Button, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import type { ChangeCounts } from "../../core/diff";
 import type { PaneText } from "../strings";
+import { usePanelStyles, WorkbookFilePicker } from "./WorkbookFilePicker";
 
-const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
-  wide: { maxWidth: "100%" },
-});
 
 export interface ComparePanelProps {
   t: PaneText;
@@ -18,27 +15,15 @@ export interface ComparePanelProps {
   onCompare(file: File): void;
 }
 
-/** Workbook kinds offered in the file chooser; the content decides the format, not the name. */
-const ACCEPT = ".xlsx,.xlsm,.xls,.xml,.htm,.html";
-
 /** "So sánh với năm trước": choose last year's roster, write "Biến động" into the open workbook. */
 export function ComparePanel({ t, disabled, running, counts, onCompare }: ComparePanelProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const [file, setFile] = React.useState<File | undefined>(undefined);
   return (
     <section aria-labelledby="compare-heading" className={styles.stack}>
       <h2 id="compare-heading">{t.compareTitle}</h2>
       <Text id="compare-help">{t.compareHelp}</Text>
-      <label htmlFor="compare-file">{t.compareFile}</label>
-      <input
-        id="compare-file"
-        className={styles.wide}
-        type="file"
-        accept={ACCEPT}
-        aria-describedby="compare-help"
-        disabled={disabled || running}
-        onChange={(e) => setFile(e.currentTarget.files?.[0])}
-      />
+      <WorkbookFilePicker id="compare-file" label={t.compareFile} describedBy="compare-help" disabled={disabled || running} onFiles={(files) => setFile(files[0])} />
       <Button appearance="primary" disabled={disabled || running || !file} onClick={() => file && onCompare(file)}>
         {t.compareRun}
       </Button>
