@@ -516,6 +516,18 @@ function shapeQuality(units: UnitPeople[]): void {
   for (const p of rng.sample(notLeaders, QUALITY_2017.stateManagementUntrained)) p.qlnn = "";
 }
 
+/** A bold total row across the table: the label in column B, borders to the last column. */
+function totalRow(ws: ExcelJS.Worksheet, r: number, lastCol: number, label: string, border: Style): void {
+  put(ws, r, 1, undefined, border);
+  put(ws, r, 2, label, { ...border, bold: true });
+  for (let c = 3; c <= lastCol; c++) put(ws, r, c, undefined, border);
+}
+
+/** The district office's signature block of the 2017 lists (Phòng Nội vụ Đầm Hà). */
+function districtFooter(ws: ExcelJS.Worksheet, row: number, lastCol: number): void {
+  footer(ws, row, lastCol, "Đầm Hà, ngày 05 tháng 01 năm 2018", "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG NỘI VỤ", "Đặng Thị Thu Hường", "Nguyễn Văn Thành");
+}
+
 /** Dates as offices type them, and the deliberate mistakes. */
 function shapeDetails(units: UnitPeople[]): void {
   const rng = new Rng(34);
@@ -685,16 +697,12 @@ function sheetCbcc(wb: ExcelJS.Workbook, units: UnitPeople[]): void {
         r++;
       }
     }
-    put(ws, r, 1, undefined, B);
-    put(ws, r, 2, `Cộng: ${no} người`, { ...B, bold: true });
-    for (let c = 3; c <= LAST; c++) put(ws, r, c, undefined, B);
+    totalRow(ws, r, LAST, `Cộng: ${no} người`, B);
     total += no;
     r++;
   }
-  put(ws, r, 1, undefined, B);
-  put(ws, r, 2, `TỔNG CỘNG: ${total} người`, { ...B, bold: true });
-  for (let c = 3; c <= LAST; c++) put(ws, r, c, undefined, B);
-  footer(ws, r + 2, LAST, "Đầm Hà, ngày 05 tháng 01 năm 2018", "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG NỘI VỤ", "Đặng Thị Thu Hường", "Nguyễn Văn Thành");
+  totalRow(ws, r, LAST, `TỔNG CỘNG: ${total} người`, B);
+  districtFooter(ws, r + 2, LAST);
   printSetup(ws, "7:9");
 }
 
@@ -734,10 +742,8 @@ function sheetKctXa(wb: ExcelJS.Workbook, units: UnitPeople[]): void {
       r++;
     }
   }
-  put(ws, r, 1, undefined, B);
-  put(ws, r, 2, `Tổng cộng: ${no} người`, { ...B, bold: true });
-  for (let c = 3; c <= LAST; c++) put(ws, r, c, undefined, B);
-  footer(ws, r + 2, LAST, "Đầm Hà, ngày 05 tháng 01 năm 2018", "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG NỘI VỤ", "Đặng Thị Thu Hường", "Nguyễn Văn Thành");
+  totalRow(ws, r, LAST, `Tổng cộng: ${no} người`, B);
+  districtFooter(ws, r + 2, LAST);
   printSetup(ws, "6:7");
 }
 
@@ -785,9 +791,7 @@ function sheetKctThon(wb: ExcelJS.Workbook, units: UnitPeople[]): void {
       put(ws, r, 10, undefined, B);
       r++;
     }
-    put(ws, r, 1, undefined, B);
-    put(ws, r, 2, `Cộng: ${no} người`, { ...B, bold: true });
-    for (let c = 3; c <= LAST; c++) put(ws, r, c, undefined, B);
+    totalRow(ws, r, LAST, `Cộng: ${no} người`, B);
     r++;
   }
   footer(ws, r + 1, LAST, "Đầm Hà, ngày 05 tháng 01 năm 2018", "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG NỘI VỤ", "Đặng Thị Thu Hường", "Nguyễn Văn Thành");
@@ -937,7 +941,7 @@ function sheetQuota2017(wb: ExcelJS.Workbook): void {
   sum(9, (u) => u.quota.kctProvince);
   sum(10, (u) => u.quota.kctDistrict);
   sum(11, (u) => u.villages.length * 3);
-  footer(ws, r + 2, LAST, "Đầm Hà, ngày 05 tháng 01 năm 2018", "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG NỘI VỤ", "Đặng Thị Thu Hường", "Nguyễn Văn Thành");
+  districtFooter(ws, r + 2, LAST);
   printSetup(ws, "7:9");
 }
 
@@ -1095,9 +1099,7 @@ export async function buildXaDamHa2026(): Promise<Uint8Array> {
       r++;
     }
   });
-  put(ws, r, 1, undefined, B);
-  put(ws, r, 2, `Tổng cộng: ${no} người`, { ...B, bold: true });
-  for (let c = 3; c <= LAST; c++) put(ws, r, c, undefined, B);
+  totalRow(ws, r, LAST, `Tổng cộng: ${no} người`, B);
   footer(ws, r + 2, LAST, "Đầm Hà, ngày 31 tháng 3 năm 2026", "NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN", rows.find((x) => x.section === 1)!.p.name, rows[2].p.name, "CHỦ TỊCH");
   printSetup(ws, "6:8");
 

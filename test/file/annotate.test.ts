@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { isEngineError, type EngineError, type EngineErrorCode } from "../../src/core/errors";
+import type { EngineError, EngineErrorCode } from "../../src/core/errors";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import { engineErrorText, formatEngineError } from "../../src/core/messages";
 import { HIGHLIGHT_FILLS, NOTE_MARKER, type EditPlan, type PlanHighlight } from "../../src/core/plan/types";
@@ -15,6 +15,7 @@ import { checkPackage, kid, kids, parseXml, rawEntries, relId, textOf, type XNod
 import { communeSheetsTcvn3Fixture, csvNamedXlsx, districtListWorkbook, minimalXlsxParts, truncatedZip, zipParts } from "../support/workbooks";
 import { findingsSheet, FORMULA_LIKE, peopleSheet, plan, staffingSheet } from "./annotatePlans";
 import { richWorkbook, type RichWorkbook } from "./richWorkbook";
+import { engineErrorOf } from "../support/engineError";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -42,15 +43,6 @@ async function excel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return wb;
-}
-function engineErrorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (isEngineError(e)) return e;
-    throw new Error(`expected an EngineError, got ${String(e)}`);
-  }
-  throw new Error("expected an EngineError, nothing was thrown");
 }
 function expectOneLine(e: EngineError, code: EngineErrorCode): void {
   expect(e.code).toBe(code);

@@ -4,7 +4,6 @@
  * the HTML rules a browser follows (rowspan/colspan placement, implicit closes, entities, charsets).
  */
 import { validateWorkbook } from "../../src/core/engine";
-import { isEngineError, type EngineError } from "../../src/core/errors";
 import { cellFontName, cellStyle, type CellValue } from "../../src/core/grid";
 import { formatEngineError } from "../../src/core/messages";
 import { SheetCells } from "../../src/core/reader/cells";
@@ -15,20 +14,12 @@ import { readXlsx } from "../../src/file/readXlsx";
 import { expectSameGrid } from "../support/gridCompare";
 import { gridToHtml } from "../support/legacyFormats";
 import * as wb from "../support/workbooks";
+import { engineErrorOf } from "../support/engineError";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** A browser collapses runs of white space in a cell and trims it. */
 const collapsed = (v: unknown) => (typeof v === "string" ? v.split("\n").map((l) => l.replace(/[ \t]+/g, " ").trim()).join("\n") : v);
 
-function engineErrorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (isEngineError(e)) return e;
-    throw new Error(`expected an EngineError, got ${String(e)}`);
-  }
-  throw new Error("expected an EngineError, nothing was thrown");
-}
 
 describe("readHtmlTable: Excel's \"Save as Web page\" of every layout", () => {
   const layouts: [string, () => Promise<Uint8Array>][] = [

@@ -4,7 +4,6 @@
  * style parents, rich data, prefixes, hidden sheets), and the files that cannot be read.
  */
 import { validateWorkbook } from "../../src/core/engine";
-import { isEngineError, type EngineError } from "../../src/core/errors";
 import { cellFontName, cellStyle } from "../../src/core/grid";
 import { formatEngineError } from "../../src/core/messages";
 import { SheetCells } from "../../src/core/reader/cells";
@@ -14,20 +13,12 @@ import { readXlsx } from "../../src/file/readXlsx";
 import { expectSameGrid } from "../support/gridCompare";
 import { gridToSpreadsheetMl } from "../support/legacyFormats";
 import * as wb from "../support/workbooks";
+import { engineErrorOf } from "../support/engineError";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const NS = `xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40"`;
 const book = (inner: string, styles = "") => utf8(`<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook ${NS}>${styles ? `<Styles>${styles}</Styles>` : ""}${inner}</Workbook>\n`);
 
-function engineErrorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (isEngineError(e)) return e;
-    throw new Error(`expected an EngineError, got ${String(e)}`);
-  }
-  throw new Error("expected an EngineError, nothing was thrown");
-}
 
 describe("readSpreadsheetMl: every layout written as Excel 2003 XML reads back as the same grid", () => {
   const layouts: [string, () => Promise<Uint8Array>][] = [

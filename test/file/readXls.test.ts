@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { validateWorkbook } from "../../src/core/engine";
-import { isEngineError, type EngineError } from "../../src/core/errors";
+import { isEngineError } from "../../src/core/errors";
 import { formatEngineError } from "../../src/core/messages";
 import { cellFontName, cellStyle, type WorkbookGrid } from "../../src/core/grid";
 import { SheetCells } from "../../src/core/reader/cells";
@@ -17,16 +17,8 @@ import { readWorkbookBytes } from "../../src/file/readWorkbook";
 import { expectSameGrid } from "../support/gridCompare";
 import { gridToXls, writeCompoundFile } from "../support/legacyFormats";
 import * as wb from "../support/workbooks";
+import { engineErrorOf } from "../support/engineError";
 
-function engineErrorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (isEngineError(e)) return e;
-    throw new Error(`expected an EngineError, got ${String(e)}`);
-  }
-  throw new Error("expected an EngineError, nothing was thrown");
-}
 
 /** A small hand-made grid with every kind of value the writer has a record for. */
 function handGrid(): WorkbookGrid {

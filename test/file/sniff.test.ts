@@ -21,17 +21,8 @@ import {
   truncatedZip,
   zeroBytes,
 } from "../support/workbooks";
+import { engineErrorOf } from "../support/engineError";
 
-/** The EngineError thrown by `fn`, failing the test when it throws something else or nothing. */
-function engineErrorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (isEngineError(e)) return e;
-    throw new Error(`expected an EngineError, got ${String(e)}`);
-  }
-  throw new Error("expected an EngineError, nothing was thrown");
-}
 
 /** The message is one line, Vietnamese — English, names the file, and is the text of its code. */
 function expectOneLineMessage(e: EngineError, code: EngineErrorCode, fileName: string): void {

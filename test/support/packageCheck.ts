@@ -174,25 +174,7 @@ export function textOf(node: XNode): string {
 
 /** Entry names from the central directory, in order (fflate's unzip merges duplicates). */
 export function entryNames(bytes: Uint8Array): string[] {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= 0; i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("no end of central directory");
-  const count = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  const dec = new TextDecoder();
-  for (let k = 0; k < count; k++) {
-    const nameLen = dv.getUint16(p + 28, true);
-    names.push(dec.decode(bytes.subarray(p + 46, p + 46 + nameLen)));
-    p += 46 + nameLen + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
-  }
-  return names;
+  return rawEntries(bytes).map((e) => e.name);
 }
 
 /** CT_Worksheet's sequence (ECMA-376 Part 1, 18.3.1.99). */

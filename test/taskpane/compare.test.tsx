@@ -9,20 +9,13 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { LABELS_ISSUE12 } from "../../src/core/plan/labels";
 import * as wb from "../support/workbooks";
-import { fakeBook, renderPane } from "./render";
+import { fakeBook, renderPane, rowsOf, XLSX_MIME } from "./render";
 
 jest.setTimeout(90000);
 
 const UNITS = wb.makeUnits(2);
-const MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const MIME = XLSX_MIME;
 
-function rowsOf(book: ReturnType<typeof fakeBook>, sheet: string): unknown[][] {
-  const s = book.sheet(sheet);
-  const rect = s.usedRect()!;
-  const out: unknown[][] = [];
-  for (let r = 1; r <= rect.bottom; r++) out.push(Array.from({ length: rect.right }, (_, c) => s.get(r, c + 1)?.value ?? null));
-  return out;
-}
 
 /** Last year's roster, and this year's: the last of unit A left, a newcomer in unit A, a công chức of unit A moved to unit B. */
 function rosters() {

@@ -9,21 +9,13 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { LABELS, SHEET_NAMES } from "../../src/core/plan/labels";
 import * as wb from "../support/workbooks";
-import { fakeBook, renderPane } from "./render";
+import { fakeBook, renderPane, rowsOf, XLSX_MIME } from "./render";
 
 jest.setTimeout(90000);
 
 const UNITS = wb.makeUnits(2);
-const MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const MIME = XLSX_MIME;
 
-/** A sheet of the fake as rows of values (row 1 first). */
-function rowsOf(book: ReturnType<typeof fakeBook>, sheet: string): unknown[][] {
-  const s = book.sheet(sheet);
-  const rect = s.usedRect()!;
-  const out: unknown[][] = [];
-  for (let r = 1; r <= rect.bottom; r++) out.push(Array.from({ length: rect.right }, (_, c) => s.get(r, c + 1)?.value ?? null));
-  return out;
-}
 
 async function chosenFiles() {
   const people = [wb.makePeople(12, 21, { units: [UNITS[0]] }), wb.makePeople(9, 22, { units: [UNITS[1]] })];

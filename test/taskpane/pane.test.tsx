@@ -24,6 +24,11 @@ async function checked(book = undefined as ReturnType<typeof fakeBook> | undefin
 
 const settingsOf = (book: ReturnType<typeof fakeBook>) => Object.assign({}, ...book.customXmlParts.map((p) => parseSettingsXml(p.xml))) as Record<string, string>;
 
+/** The actions a test of the check run does not use: mocks that record calls. */
+function unusedActions(): Omit<PaneActions, "validate"> {
+  return { clearHighlights: jest.fn(), selectCell: jest.fn(), saveMapping: jest.fn(), readSettings: jest.fn(), addStarterSheets: jest.fn(), consolidate: jest.fn(), compare: jest.fn() };
+}
+
 describe("the findings", () => {
   it("groups them by severity, then rule, then unit, each with its count, in Vietnamese", async () => {
     await checked();
@@ -119,13 +124,7 @@ describe("running", () => {
         }
         throw new Error("not reached in these tests");
       },
-      clearHighlights: jest.fn(),
-      selectCell: jest.fn(),
-      saveMapping: jest.fn(),
-      readSettings: jest.fn(),
-      addStarterSheets: jest.fn(),
-      consolidate: jest.fn(),
-      compare: jest.fn(),
+      ...unusedActions(),
     };
     return { actions, step: () => act(async () => resume?.()), request: () => request };
   }
@@ -164,13 +163,7 @@ describe("running", () => {
   it("shows an Excel error as one line, Vietnamese then English", async () => {
     const actions: PaneActions = {
       validate: () => Promise.reject(new EngineError("excel.protectedSheet", { sheet: "DS CBCC" })),
-      clearHighlights: jest.fn(),
-      selectCell: jest.fn(),
-      saveMapping: jest.fn(),
-      readSettings: jest.fn(),
-      addStarterSheets: jest.fn(),
-      consolidate: jest.fn(),
-      compare: jest.fn(),
+      ...unusedActions(),
     };
     const user = userEvent.setup();
     renderPane({ actions, lang: "en" });

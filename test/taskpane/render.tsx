@@ -25,3 +25,15 @@ export function renderPane(o: { book?: FakeWorkbook; actions?: PaneActions; lang
     </FluentProvider>,
   );
 }
+
+/** The content type of an .xlsx, for the File objects the file panels are given. */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A sheet of the fake as rows of values (row 1 first; null for an empty cell). */
+export function rowsOf(book: FakeWorkbook, sheet: string): unknown[][] {
+  const s = book.sheet(sheet);
+  const rect = s.usedRect()!;
+  const out: unknown[][] = [];
+  for (let r = 1; r <= rect.bottom; r++) out.push(Array.from({ length: rect.right }, (_, c) => s.get(r, c + 1)?.value ?? null));
+  return out;
+}
