@@ -516,6 +516,15 @@ function shapeQuality(units: UnitPeople[]): void {
   for (const p of rng.sample(notLeaders, QUALITY_2017.stateManagementUntrained)) p.qlnn = "";
 }
 
+/** The body cells' styles: bordered (B), and bordered and centred (C). */
+const BODY: { B: Style; C: Style } = { B: { border: true, size: 11 }, C: { border: true, size: 11, h: "center" } };
+
+/** A one-row header in row 6 and the column-number row (1, 2, 3 …) in row 7. */
+function oneRowHeader(ws: ExcelJS.Worksheet, heads: readonly string[]): void {
+  heads.forEach((h, i) => put(ws, 6, i + 1, h, { bold: true, h: "center", wrap: true, border: true, size: 11 }));
+  heads.forEach((_h, i) => put(ws, 7, i + 1, i + 1, { italic: true, h: "center", border: true, size: 10 }));
+}
+
 /** A bold total row across the table: the label in column B, borders to the last column. */
 function totalRow(ws: ExcelJS.Worksheet, r: number, lastCol: number, label: string, border: Style): void {
   put(ws, r, 1, undefined, border);
@@ -658,8 +667,7 @@ function sheetCbcc(wb: ExcelJS.Workbook, units: UnitPeople[]): void {
   ws.getRow(8).height = 45;
   const widths = [5, 24, 11, 11, 8, 11, 30, 8, 24, 5, 5, 5, 5, 5, 5, 5, 11, 22];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const B: Style = { border: true, size: 11 };
-  const C: Style = { ...B, h: "center" };
+  const { B, C } = BODY;
   let r = 10;
   let k = 0;
   let total = 0;
@@ -712,12 +720,10 @@ function sheetKctXa(wb: ExcelJS.Workbook, units: UnitPeople[]): void {
   const LAST = 11;
   titleBlock(ws, LAST, ["UBND HUYỆN ĐẦM HÀ", "PHÒNG NỘI VỤ"], "DANH SÁCH NGƯỜI HOẠT ĐỘNG KHÔNG CHUYÊN TRÁCH CẤP XÃ", "(Tính đến ngày 31 tháng 12 năm 2017)");
   const heads = ["TT", "Họ và tên", "Năm sinh", "Giới tính", "Dân tộc", "Đơn vị", "Chức danh", "Trình độ văn hóa", "Chuyên môn", "Lý luận chính trị", "Ghi chú"];
-  heads.forEach((h, i) => put(ws, 6, i + 1, h, { bold: true, h: "center", wrap: true, border: true, size: 11 }));
-  heads.forEach((_h, i) => put(ws, 7, i + 1, i + 1, { italic: true, h: "center", border: true, size: 10 }));
+  oneRowHeader(ws, heads);
   ws.getRow(6).height = 33;
   [5, 24, 11, 8, 9, 15, 30, 9, 24, 11, 26].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const B: Style = { border: true, size: 11 };
-  const C: Style = { ...B, h: "center" };
+  const { B, C } = BODY;
   let r = 8;
   let no = 0;
   for (const up of units) {
@@ -753,11 +759,9 @@ function sheetKctThon(wb: ExcelJS.Workbook, units: UnitPeople[]): void {
   const LAST = 10;
   titleBlock(ws, LAST, ["UBND HUYỆN ĐẦM HÀ", "PHÒNG NỘI VỤ"], "DANH SÁCH NGƯỜI HOẠT ĐỘNG KHÔNG CHUYÊN TRÁCH Ở THÔN, KHU PHỐ", "(Tính đến ngày 31 tháng 12 năm 2017)");
   const heads = ["TT", "Họ và tên", "Năm sinh", "Giới tính", "Dân tộc", "Đảng viên", "Chức danh", "Văn hóa", "Chuyên môn", "Ghi chú"];
-  heads.forEach((h, i) => put(ws, 6, i + 1, h, { bold: true, h: "center", wrap: true, border: true, size: 11 }));
-  heads.forEach((_h, i) => put(ws, 7, i + 1, i + 1, { italic: true, h: "center", border: true, size: 10 }));
+  oneRowHeader(ws, heads);
   [5, 24, 11, 8, 9, 8, 34, 8, 20, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const B: Style = { border: true, size: 11 };
-  const C: Style = { ...B, h: "center" };
+  const { B, C } = BODY;
   let r = 8;
   let k = 0;
   for (const up of units) {
@@ -908,8 +912,7 @@ function sheetQuota2017(wb: ExcelJS.Workbook): void {
   ws.getRow(7).height = 33;
   ws.getRow(8).height = 45;
   [5, 10, 20, 10, 11, 10, 10, 10, 10, 10, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const B: Style = { border: true, size: 11 };
-  const C: Style = { ...B, h: "center" };
+  const { B, C } = BODY;
   let r = 10;
   UNITS_2017.forEach((u, i) => {
     put(ws, r, 1, i + 1, C);
@@ -1067,8 +1070,7 @@ export async function buildXaDamHa2026(): Promise<Uint8Array> {
   for (let c = 1; c <= LAST; c++) put(ws, 8, c, c, { italic: true, h: "center", border: true, size: 10 });
   ws.getRow(7).height = 33;
   [5, 24, 11, 7, 8, 15, 11, 40, 13, 7, 22, 10, 12, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const B: Style = { border: true, size: 11 };
-  const C: Style = { ...B, h: "center" };
+  const { B, C } = BODY;
   let r = 9;
   const labels = ["CÁN BỘ", "CÔNG CHỨC", "NGƯỜI HOẠT ĐỘNG KHÔNG CHUYÊN TRÁCH CẤP XÃ", "NGƯỜI HOẠT ĐỘNG KHÔNG CHUYÊN TRÁCH Ở THÔN, KHU PHỐ"];
   let no = 0;
